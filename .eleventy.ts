@@ -1,0 +1,46 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import { collectAssets, writeAssets } from "./src/assets.ts";
+import { filtersPlugin } from "./src/filters.ts";
+import { markdown } from "./src/markdown.ts";
+import { loadPolicy } from "./src/policy.ts";
+import { buildSearchIndex } from "./src/search-index.ts";
+import { loadSite, normalizePathPrefix } from "./src/site.ts";
+
+export default function (eleventyConfig: UserConfig) {
+  // Read per build, not per import: tests and the benchmark build other content folders in one process.
+  const contentDir = process.env.POLICY_CONTENT_DIR || "content";
+
+  // The policy is data, not templates: src/policy.ts reads, checks and renders it, so legal
+  // text never passes through a template engine and `{{ }}` in it stays literal.
+  eleventyConfig.addGlobalData("site", () => loadSite(contentDir));
+  eleventyConfig.addGlobalData("policy", () => loadPolicy(contentDir));
+  eleventyConfig.addWatchTarget(contentDir);
+
+  // Our CSS/JS/icons get content-hashed names; layouts look them up by plain name.
+  eleventyConfig.addGlobalData("assets", () => collectAssets("assets"));
+  eleventyConfig.addWatchTarget("assets");
+  eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) =>
+    writeAssets(collectAssets("assets"), directories.output),
+  );
+
+  // The same markdown-it instance the tests check. https://www.11ty.dev/docs/languages/markdown/
+  eleventyConfig.setLibrary("md", markdown);
+  eleventyConfig.addPlugin(filtersPlugin);
+
+  // Rewrites root-relative URLs in the HTML for PATH_PREFIX. https://www.11ty.dev/docs/plugins/html-base/
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+
+  // `npm start` re-indexes after each rebuild so search matches what was just saved.
+  eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+    if (runMode !== "build") await buildSearchIndex(directories.output);
+  });
+
+  return {
+    dir: { input: "pages", includes: "../layouts", output: "dist" },
+    pathPrefix: normalizePathPrefix(process.env.PATH_PREFIX),
+    templateFormats: ["njk"],
+    htmlTemplateEngine: "njk",
+    markdownTemplateEngine: false,
+  };
+}

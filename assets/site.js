@@ -1,0 +1,62 @@
+// Small enhancements for every page. Reading never depends on this file: without it, every
+// link, permalink and "Print this section" link still works.
+
+const prefix = document.documentElement.dataset.pathPrefix || "/";
+
+/** The field the search shortcut focuses: Pagefind's on the search page, the header's elsewhere. */
+function searchField() {
+  return document.querySelector("pagefind-input input") || document.getElementById("site-search-input");
+}
+
+function isTyping(target) {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+// "/" and Ctrl/⌘-K focus search, as on most documentation sites.
+document.addEventListener("keydown", (event) => {
+  const modK = (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "k";
+  const slash = event.key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
+  if (!modK && !slash) return;
+  const field = searchField();
+  if (!field) return;
+  event.preventDefault();
+  field.focus();
+  field.select();
+});
+
+// "Print this section": a link to the section's page without JavaScript; with it, a button
+// that prints just that section from the whole-policy page.
+for (const link of document.querySelectorAll("a[data-print-section]")) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "section-tools__print";
+  button.append(...link.childNodes);
+  const section = link.closest(".policy-section");
+  button.addEventListener("click", () => {
+    document.documentElement.setAttribute("data-printing", "");
+    section.setAttribute("data-print-target", "");
+    window.print();
+  });
+  link.replaceWith(button);
+}
+window.addEventListener("afterprint", () => {
+  document.documentElement.removeAttribute("data-printing");
+  for (const target of document.querySelectorAll("[data-print-target]")) target.removeAttribute("data-print-target");
+});
+
+// Following a permalink moves keyboard focus to its heading, so screen readers start reading there.
+function focusTarget() {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const target = id && document.getElementById(id);
+  if (target && target.matches("h1, h2, h3, h4, h5, h6")) target.focus({ preventScroll: true });
+}
+window.addEventListener("hashchange", focusTarget);
+
+// Arriving from a search result (?highlight=…), mark the words searched for. Pagefind's script
+// loads only then, never on the ordinary reading path.
+if (new URLSearchParams(location.search).has("highlight")) {
+  import(`${prefix}pagefind/pagefind-highlight.js`).then(({ default: PagefindHighlight }) => {
+    // addStyles: false because injected <style> would break the CSP; site.css styles the marks.
+    new PagefindHighlight({ highlightParam: "highlight", addStyles: false });
+  });
+}

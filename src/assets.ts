@@ -1,0 +1,49 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/** Our own CSS, JS and icons, each under a name that carries its content hash, so caches may keep them forever. */
+export interface Asset {
+  /** Site-relative URL, e.g. "/assets/site.3f9a0c1d.css". */
+  url: string;
+  content: Buffer;
+}
+
+/** "site.css" + bytes → "site.<8 hex>.css": a new name whenever the content changes. */
+export function fingerprintName(name: string, content: Uint8Array): string {
+  const hash = createHash("sha256").update(content).digest("hex").slice(0, 8);
+  const ext = path.extname(name);
+  return `${name.slice(0, name.length - ext.length)}.${hash}${ext}`;
+}
+
+/** Points `url("icon.svg")` in a stylesheet at the icon's fingerprinted name (relative, so any path prefix works). */
+export function rewriteCssUrls(css: string, renamed: Record<string, string>): string {
+  return css.replace(/url\(\s*(["']?)([^"')]+)\1\s*\)/g, (match, quote: string, ref: string) =>
+    ref in renamed ? `url(${quote}${renamed[ref]}${quote})` : match,
+  );
+}
+
+/** Every file in the assets folder, keyed by its plain name ("site.css"). Stylesheets are hashed after their URLs are rewritten. */
+export function collectAssets(dir: string): Record<string, Asset> {
+  const names = readdirSync(dir).sort();
+  const assets: Record<string, Asset> = {};
+  const renamed: Record<string, string> = {};
+  for (const name of names.filter((n) => !n.endsWith(".css"))) {
+    const content = readFileSync(path.join(dir, name));
+    renamed[name] = fingerprintName(name, content);
+    assets[name] = { url: `/assets/${renamed[name]}`, content };
+  }
+  for (const name of names.filter((n) => n.endsWith(".css"))) {
+    const content = Buffer.from(rewriteCssUrls(readFileSync(path.join(dir, name), "utf8"), renamed));
+    assets[name] = { url: `/assets/${fingerprintName(name, content)}`, content };
+  }
+  return assets;
+}
+
+/** Writes the assets under their fingerprinted names into the output folder. */
+export function writeAssets(assets: Record<string, Asset>, outputDir: string): void {
+  mkdirSync(path.join(outputDir, "assets"), { recursive: true });
+  for (const asset of Object.values(assets)) {
+    writeFileSync(path.join(outputDir, asset.url), asset.content);
+  }
+}

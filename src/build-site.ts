@@ -1,0 +1,75 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import path from "node:path";
+import { Eleventy } from "@11ty/eleventy";
+import { loadPolicy } from "./policy.ts";
+import { buildSearchIndex } from "./search-index.ts";
+import { loadSite } from "./site.ts";
+
+export interface BuildOptions {
+  /** Where the finished site goes; replaced only when every step succeeded. */
+  outDir: string;
+  /** The policy's Markdown folder (default `content`). */
+  contentDir?: string;
+  /** Steps run on the staged site before it replaces `outDir`; a throw fails the build. */
+  checks?: Array<(siteDir: string) => void | Promise<void>>;
+  quiet?: boolean;
+}
+
+export interface BuildResult {
+  outDir: string;
+  searchPages: number;
+}
+
+/** The project root, where `.eleventy.ts`, `pages/`, `layouts/` and `assets/` live. */
+export const projectRoot = path.resolve(import.meta.dirname, "..");
+
+/** Runs Eleventy into `siteDir`, with the content folder the config reads from the environment. */
+export async function runEleventy(siteDir: string, contentDir: string, quiet = true): Promise<void> {
+  const previous = process.env.POLICY_CONTENT_DIR;
+  process.env.POLICY_CONTENT_DIR = contentDir;
+  try {
+    // source "cli" makes the output folder given here win over the config's. https://www.11ty.dev/docs/programmatic/
+    const eleventy = new Eleventy(path.join(projectRoot, "pages"), siteDir, {
+      configPath: path.join(projectRoot, ".eleventy.ts"),
+      source: "cli",
+      quietMode: quiet,
+    });
+    await eleventy.write();
+  } finally {
+    if (previous === undefined) delete process.env.POLICY_CONTENT_DIR;
+    else process.env.POLICY_CONTENT_DIR = previous;
+  }
+}
+
+/**
+ * Builds the whole site into a staging folder beside `outDir`, then swaps it in. A failure at
+ * any step (content, Eleventy, Pagefind, checks) leaves the previous `outDir` exactly as it was.
+ */
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const outDir = path.resolve(options.outDir);
+  const contentDir = path.resolve(options.contentDir ?? path.join(projectRoot, "content"));
+  const staging = `${outDir}.staging-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  try {
+    // Checked first, so a content mistake is reported as itself rather than inside Eleventy's trace.
+    loadSite(contentDir);
+    loadPolicy(contentDir);
+    await runEleventy(staging, contentDir, options.quiet ?? true);
+    const { pages } = await buildSearchIndex(staging);
+    for (const check of options.checks ?? []) await check(staging);
+    replaceDir(staging, outDir);
+    return { outDir, searchPages: pages };
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Swaps a finished folder into place; the old one is removed only after the new one is there. */
+function replaceDir(from: string, to: string): void {
+  const old = `${to}.old-${process.pid}`;
+  if (existsSync(to)) renameSync(to, old);
+  renameSync(from, to);
+  rmSync(old, { recursive: true, force: true });
+}

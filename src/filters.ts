@@ -1,0 +1,36 @@
+import { markdown, renderHeading } from "./markdown.ts";
+import { absoluteUrl, type Site } from "./site.ts";
+
+/** "2014-04-08" → "8 April 2014": unambiguous for readers everywhere, and the same on every machine. */
+export function readableDate(iso: string): string {
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
+}
+
+/** The page's public URL, for canonical links and the print header. */
+export function pageUrl(sitePath: string, site: Site): string {
+  return absoluteUrl(site, sitePath);
+}
+
+/** Inline Markdown from site data (the provenance note), through the same renderer as the policy. */
+export function markdownInline(text: string): string {
+  return markdown.renderInline(text);
+}
+
+/** A heading in a layout ("Contents"), with the same id and permalink markup as the policy's own headings. */
+export function headingHtml(text: string, id: string, level: number): string {
+  return renderHeading(markdown, text, id, level).html;
+}
+
+/** The slice of Eleventy's config API this module needs. */
+interface FilterHost {
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+}
+
+export function filtersPlugin(eleventyConfig: FilterHost): void {
+  eleventyConfig.addFilter("readableDate", readableDate);
+  eleventyConfig.addFilter("pageUrl", pageUrl);
+  eleventyConfig.addFilter("markdownInline", markdownInline);
+  eleventyConfig.addFilter("headingHtml", headingHtml);
+}

@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import matter from "gray-matter";
+import { ContentError } from "./content-error.ts";
+import { validateFrontMatter, type SectionFrontMatter } from "./front-matter.ts";
+
+/** One section file, read and checked, not yet rendered. */
+export interface SourceSection extends SectionFrontMatter {
+  /** The path as given to the reader (relative to the project when the caller passes one). */
+  file: string;
+  /** The Markdown after the front matter. */
+  body: string;
+  /** The line number in the file where the body starts, so body line numbers can be reported. */
+  bodyLine: number;
+}
+
+/** Decodes bytes as UTF-8, refusing anything else; a BOM and CRLF line endings are accepted. */
+export function decodeText(file: string, bytes: Uint8Array): string {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new ContentError(file, "the file is not valid UTF-8", "Save it as UTF-8 (most editors offer this under “Save with encoding”).");
+  }
+  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+
+/** Splits and validates front matter; pure, so every case can be tested without files. */
+export function parseSection(file: string, text: string): SourceSection {
+  if (!text.startsWith("---\n")) {
+    throw new ContentError(file, "the file has no front matter", "Start it with a `---` block giving id, order and title (see README, “Editing the policy”).", 1);
+  }
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // An empty options object skips gray-matter's cache, which would return stale results for equal text.
+    parsed = matter(text, {});
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? (error as Error).message.split("\n")[0];
+    throw new ContentError(file, `the front matter is not valid YAML: ${reason}`, "Check the quoting and indentation between the `---` lines.", mark?.line === undefined ? undefined : mark.line + 2);
+  }
+  const result = validateFrontMatter(parsed.data);
+  if (!result.ok) {
+    throw new ContentError(file, `invalid front matter:\n  - ${result.problems.join("\n  - ")}`, "Fix the listed keys; allowed keys are id, order, title, description and aliases.", 1);
+  }
+  const bodyLine = text.slice(0, text.length - parsed.content.length).split("\n").length;
+  if (parsed.content.trim() === "") {
+    throw new ContentError(file, "the section has no text", "Write the section's text below the front matter, or delete the file.", bodyLine);
+  }
+  return { ...result.data, file, body: parsed.content, bodyLine };
+}
+
+/** Reads every `*.md` file of a content folder, in file-name order. */
+export function readContentDir(dir: string, displayRoot = process.cwd()): SourceSection[] {
+  const names = readdirSync(dir).filter((name) => name.endsWith(".md")).sort();
+  if (names.length === 0) {
+    throw new ContentError(path.relative(displayRoot, dir) || dir, "no section files were found", "Add one Markdown file per policy section (npm run new-section -- \"Title\").");
+  }
+  return names.map((name) => {
+    const full = path.join(dir, name);
+    const file = path.relative(displayRoot, full);
+    return parseSection(file, decodeText(file, readFileSync(full)));
+  });
+}

@@ -1,0 +1,84 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { ContentError } from "./content-error.ts";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD");
+
+/** Site-wide facts, kept once in `content/site.json`. */
+export const siteSchema = z
+  .object({
+    lang: z.string().min(2),
+    organisation: z.string().min(1),
+    policyName: z.string().min(1),
+    documentTitle: z.string().min(1),
+    description: z.string().min(1),
+    effectiveDate: isoDate,
+    siteUrl: z.string().url(),
+    provenance: z
+      .object({
+        note: z.string().min(1),
+        sourceUrl: z.string().url(),
+        snapshotUrl: z.string().url(),
+        archivedOn: isoDate,
+      })
+      .strict(),
+  })
+  .strict();
+
+export type SiteFile = z.infer<typeof siteSchema>;
+
+export interface Site extends SiteFile {
+  /** Where the site is mounted on its host: "/" or "/privacy/". */
+  pathPrefix: string;
+}
+
+/** "/", "privacy", "/privacy" and "/privacy/" all mean the same mount point; anything else is refused. */
+export function normalizePathPrefix(raw: string | undefined): string {
+  const trimmed = (raw ?? "").trim().replace(/^\/+|\/+$/g, "");
+  if (trimmed === "") return "/";
+  if (!/^[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*$/.test(trimmed)) {
+    throw new Error(`PATH_PREFIX "${raw}" is not a URL path: use letters, digits, ".", "_", "~", "-" and "/", e.g. /privacy/`);
+  }
+  return `/${trimmed}/`;
+}
+
+/** The public origin, e.g. https://example.com, without a trailing slash. */
+export function normalizeSiteUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`SITE_URL "${raw}" is not an absolute URL: give the origin, e.g. https://example.com`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.pathname !== "/" || url.search || url.hash) {
+    throw new Error(`SITE_URL "${raw}" must be an http(s) origin without a path, e.g. https://example.com (put the path in PATH_PREFIX)`);
+  }
+  return url.origin;
+}
+
+/** Joins origin, prefix and a site-relative path ("/cookies/") into the page's public URL. */
+export function absoluteUrl(site: Pick<Site, "siteUrl" | "pathPrefix">, sitePath: string): string {
+  return `${site.siteUrl}${site.pathPrefix}${sitePath.replace(/^\//, "")}`;
+}
+
+/** Reads `site.json` from the content folder; SITE_URL and PATH_PREFIX from the environment win. */
+export function loadSite(contentDir: string, env: NodeJS.ProcessEnv = process.env): Site {
+  const file = path.join(contentDir, "site.json");
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new ContentError(file, `cannot read the site data: ${(error as Error).message}`, "Keep site.json as valid JSON beside the section files.");
+  }
+  const result = siteSchema.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `\`${i.path.join(".")}\`: ${i.message}`);
+    throw new ContentError(file, `invalid site data:\n  - ${problems.join("\n  - ")}`, "Fix the listed keys (see README, “Site data”).");
+  }
+  return {
+    ...result.data,
+    siteUrl: normalizeSiteUrl(env.SITE_URL || result.data.siteUrl),
+    pathPrefix: normalizePathPrefix(env.PATH_PREFIX),
+  };
+}

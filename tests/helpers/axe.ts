@@ -1,0 +1,52 @@
+/**
+ * Runs axe against the WCAG 2.2 AA rule set and returns one readable string
+ * per failing element, so `expect(await checkA11y(page)).toEqual([])` fails
+ * with a message that says what is wrong and where.
+ *
+ * The page must come from `browser.newContext()` + `context.newPage()`, not
+ * `browser.newPage()`: axe merges its per-frame results in a second page of
+ * the same context, and Playwright forbids that in newPage()'s single-page
+ * context ("Please use browser.newContext()").
+ */
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Page } from "playwright-core";
+
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] as const;
+
+type Violation = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"][number];
+
+export interface CheckA11yOptions {
+  /**
+   * Rule id → why it is acceptable to skip it here. The reason is mandatory
+   * so every exemption is justified where it is made.
+   */
+  disableRules?: Record<string, string>;
+}
+
+export async function checkA11y(page: Page, options: CheckA11yOptions = {}): Promise<string[]> {
+  const disabled = Object.entries(options.disableRules ?? {});
+  for (const [rule, reason] of disabled) {
+    if (reason.trim() === "") throw new Error(`checkA11y: disabling "${rule}" needs a written reason`);
+  }
+  const { violations } = await new AxeBuilder({ page })
+    .withTags([...WCAG_TAGS])
+    .disableRules(disabled.map(([rule]) => rule))
+    .analyze();
+  return violations.flatMap(formatViolation);
+}
+
+function formatViolation(violation: Violation): string[] {
+  return violation.nodes.map((node) => {
+    // Frames are joined with " → " and shadow roots with " >>> ".
+    const target = node.target.map((part) => (Array.isArray(part) ? part.join(" >>> ") : part)).join(" → ");
+    const html = node.html.length > 200 ? `${node.html.slice(0, 200)}…` : node.html;
+    const why = node.failureSummary?.replace(/\s*\n\s*/g, " ").trim();
+    return [
+      `${violation.id} [${violation.impact ?? "unknown impact"}] ${violation.help}`,
+      `  at:   ${target}`,
+      `  html: ${html}`,
+      ...(why ? [`  why:  ${why}`] : []),
+      `  see:  ${violation.helpUrl}`,
+    ].join("\n");
+  });
+}
