@@ -1,17 +1,16 @@
-import markdownIt, { type MarkdownIt, type StateCore, type Token } from "markdown-it";
+import markdownIt, { type Env, type MarkdownIt, type StateCore, type Token } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import attrs from "markdown-it-attrs";
 import { slugifyHeading } from "./slug.ts";
 
 /** Per-render settings carried in markdown-it's env. */
-export interface RenderEnv {
+export interface RenderEnv extends Env {
   /** Added to every heading level, so a section's h2 clauses become h3 inside the whole policy. */
   headingOffset?: number;
   /** markdown-it-anchor keeps the slugs it has used here; share one env to keep ids unique across renders. */
   markdownItAnchor?: { slugs: Record<string, boolean> };
   /** Retired clause ids mapped to the id that replaced them: the page keeps an anchor for each. */
   aliases?: Record<string, string>;
-  [key: string]: unknown;
 }
 
 export interface Heading {
