@@ -1,3 +1,4 @@
+import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { collectAssets, writeAssets } from "./src/assets.ts";
@@ -18,10 +19,12 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addWatchTarget(contentDir);
 
   // Our CSS/JS/icons get content-hashed names; layouts look them up by plain name.
-  eleventyConfig.addGlobalData("assets", () => collectAssets("assets"));
-  eleventyConfig.addWatchTarget("assets");
+  const pathPrefix = normalizePathPrefix(process.env.PATH_PREFIX);
+  const assetsDir = path.join(import.meta.dirname, "assets");
+  eleventyConfig.addGlobalData("assets", () => collectAssets(assetsDir, pathPrefix));
+  eleventyConfig.addWatchTarget(assetsDir);
   eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) =>
-    writeAssets(collectAssets("assets"), directories.output),
+    writeAssets(collectAssets(assetsDir, pathPrefix), directories.output),
   );
 
   // The same markdown-it instance the tests check. https://www.11ty.dev/docs/languages/markdown/
@@ -38,7 +41,7 @@ export default function (eleventyConfig: UserConfig) {
 
   return {
     dir: { input: "pages", includes: "../layouts", output: "dist" },
-    pathPrefix: normalizePathPrefix(process.env.PATH_PREFIX),
+    pathPrefix,
     templateFormats: ["njk"],
     htmlTemplateEngine: "njk",
     markdownTemplateEngine: false,

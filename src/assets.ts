@@ -16,7 +16,11 @@ export function fingerprintName(name: string, content: Uint8Array): string {
   return `${name.slice(0, name.length - ext.length)}.${hash}${ext}`;
 }
 
-/** Points `url("icon.svg")` in a stylesheet at the icon's fingerprinted name (relative, so any path prefix works). */
+/**
+ * Points `url("icon.svg")` in a stylesheet at the icon's fingerprinted URL. The URL is absolute
+ * because a `url()` inside a custom property resolves against the stylesheet that uses it
+ * (Pagefind's, in /pagefind/), not the one that defines it.
+ */
 export function rewriteCssUrls(css: string, renamed: Record<string, string>): string {
   return css.replace(/url\(\s*(["']?)([^"')]+)\1\s*\)/g, (match, quote: string, ref: string) =>
     ref in renamed ? `url(${quote}${renamed[ref]}${quote})` : match,
@@ -24,14 +28,15 @@ export function rewriteCssUrls(css: string, renamed: Record<string, string>): st
 }
 
 /** Every file in the assets folder, keyed by its plain name ("site.css"). Stylesheets are hashed after their URLs are rewritten. */
-export function collectAssets(dir: string): Record<string, Asset> {
+export function collectAssets(dir: string, pathPrefix = "/"): Record<string, Asset> {
   const names = readdirSync(dir).sort();
   const assets: Record<string, Asset> = {};
   const renamed: Record<string, string> = {};
   for (const name of names.filter((n) => !n.endsWith(".css"))) {
     const content = readFileSync(path.join(dir, name));
-    renamed[name] = fingerprintName(name, content);
-    assets[name] = { url: `/assets/${renamed[name]}`, content };
+    const url = `/assets/${fingerprintName(name, content)}`;
+    renamed[name] = `${pathPrefix}${url.slice(1)}`;
+    assets[name] = { url, content };
   }
   for (const name of names.filter((n) => n.endsWith(".css"))) {
     const content = Buffer.from(rewriteCssUrls(readFileSync(path.join(dir, name), "utf8"), renamed));

@@ -24,6 +24,7 @@ export interface CheckA11yOptions {
 }
 
 export async function checkA11y(page: Page, options: CheckA11yOptions = {}): Promise<string[]> {
+  // Misspelt rule ids need no check here: axe rejects unknown ones itself.
   const disabled = Object.entries(options.disableRules ?? {});
   for (const [rule, reason] of disabled) {
     if (reason.trim() === "") throw new Error(`checkA11y: disabling "${rule}" needs a written reason`);
@@ -40,12 +41,13 @@ function formatViolation(violation: Violation): string[] {
     // Frames are joined with " → " and shadow roots with " >>> ".
     const target = node.target.map((part) => (Array.isArray(part) ? part.join(" >>> ") : part)).join(" → ");
     const html = node.html.length > 200 ? `${node.html.slice(0, 200)}…` : node.html;
-    const why = node.failureSummary?.replace(/\s*\n\s*/g, " ").trim();
+    // axe's summary, e.g. the measured contrast ratio, one reason per line.
+    const why = (node.failureSummary ?? "").split("\n").map((line) => line.trim()).filter(Boolean);
     return [
       `${violation.id} [${violation.impact ?? "unknown impact"}] ${violation.help}`,
       `  at:   ${target}`,
       `  html: ${html}`,
-      ...(why ? [`  why:  ${why}`] : []),
+      ...why.map((line, index) => `${index === 0 ? "  why:  " : "        "}${line}`),
       `  see:  ${violation.helpUrl}`,
     ].join("\n");
   });

@@ -1,0 +1,203 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { CheerioAPI } from "cheerio";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { projectRoot } from "../../src/build-site.ts";
+import { loadPolicy } from "../../src/policy.ts";
+import { CLAUSE_LABELS, policySourcePath, readPolicySource } from "../helpers/policy-source.ts";
+import { buildToTemp, normalizeSpace, pageFile, readSearchFragments, realContentDir, type BuiltSite } from "../helpers/site.ts";
+
+const policy = loadPolicy(realContentDir);
+const sectionPaths = policy.sections.map((s) => s.url);
+const source = readPolicySource();
+let site: BuiltSite;
+
+beforeAll(async () => {
+  site = await buildToTemp();
+});
+afterAll(() => site?.cleanup());
+
+/** What a reader reads in main: permalink text and print-only headers removed. */
+function readingText($: CheerioAPI): string {
+  $(".permalink, .print-header").remove();
+  return normalizeSpace($("main").text());
+}
+
+describe("the built site", () => {
+  it("has seven sections, in the source's order", () => {
+    expect(policy.sections.map((s) => s.title)).toEqual([
+      "What Personal Information About Customers Do We Gather?",
+      "What About Cookies?",
+      "Do We Share the Information We Receive?",
+      "How Secure Is Information About Me?",
+      "Which Information Can I Access?",
+      "What Choices Do I Have?",
+      "Terms of Use, Notices, and Revisions",
+    ]);
+  });
+
+  it.each(["/", "/search/", "/404.html", ...sectionPaths])("has the page %s", (sitePath) => {
+    const $ = site.page(sitePath);
+    expect($("h1")).toHaveLength(1);
+    expect($("html").attr("lang")).toBe("en");
+    expect($("title").text()).toContain("audioMIDI.com Privacy Policy");
+    expect($("a.skip-link[href='#main']")).toHaveLength(1);
+    expect($("main#main")).toHaveLength(1);
+    expect($("header form[role=search] input[name=q]")).toHaveLength(1);
+  });
+
+  it("links its favicon and stylesheet to files that exist", () => {
+    const $ = site.page("/");
+    for (const href of [$("link[rel=icon]").attr("href"), $("link[rel=stylesheet]").attr("href")]) {
+      expect(href).toMatch(/^\/assets\/[a-z-]+\.[0-9a-f]{8}\.(svg|css)$/);
+      expect(existsSync(path.join(site.outDir, href!))).toBe(true);
+    }
+  });
+
+  it("shows the provenance on every page: note, archive date and snapshot link", () => {
+    for (const sitePath of ["/", ...sectionPaths]) {
+      const $ = site.page(sitePath);
+      const footer = normalizeSpace($("footer").text());
+      expect(footer).toContain("The following text is extracted and transformed from the audiomidi.com privacy policy that was archived on 2014-04-08.");
+      expect($(`footer a[href="https://web.archive.org/web/20140408052527id_/http%3A//www.audiomidi.com/info/privacy"]`).length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("the whole-policy page", () => {
+  it("has the title, effective date and every section in order", () => {
+    const $ = site.page("/");
+    expect(normalizeSpace($("h1").text())).toBe(source.title);
+    expect($("main time[datetime='2014-04-08']").first().text()).toBe("8 April 2014");
+    expect($("main h2[id]").map((_, el) => $(el).attr("id")).get()).toEqual(["contents", ...policy.sections.map((s) => s.id)]);
+  });
+
+  it("lists every section and clause in its table of contents", () => {
+    const $ = site.page("/");
+    const tocTargets = $("nav.toc li > a").map((_, a) => $(a).attr("href")).get();
+    const expected = policy.sections.flatMap((s) => [`#${s.id}`, ...s.clauses.map((c) => `#${c.id}`)]);
+    expect(tocTargets).toEqual(expected);
+    expect($("nav.toc li > a").map((_, a) => $(a).text()).get()).toEqual(expect.arrayContaining(CLAUSE_LABELS));
+  });
+
+  it("contains every sentence of the archived policy, word for word", () => {
+    const text = readingText(site.page("/"));
+    const missing = source.sentences.filter((sentence) => !text.includes(sentence));
+    expect(source.sentences.length).toBeGreaterThan(30);
+    expect(missing).toEqual([]);
+  });
+
+  it("turns every labelled clause into its own heading", () => {
+    const $ = site.page("/");
+    const headings = $("main h3").map((_, h) => $(h).text()).get();
+    expect(source.labels).toEqual(CLAUSE_LABELS);
+    expect(headings).toEqual(CLAUSE_LABELS);
+  });
+
+  it("offers a print control for each section that falls back to the section's page", () => {
+    const $ = site.page("/");
+    const controls = $("a[data-print-section]");
+    expect(controls.map((_, a) => $(a).attr("href")).get()).toEqual(sectionPaths);
+    expect(controls.first().text()).toContain("Print this section");
+  });
+});
+
+describe("section pages", () => {
+  it.each(policy.sections.map((s) => [s.url, s] as const))("%s has its title, clauses and a way around", (sitePath, section) => {
+    const $ = site.page(sitePath);
+    expect($("h1").text()).toBe(section.title);
+    expect($("main a[href='/']").length).toBeGreaterThan(0);
+    expect($("a[rel=prev]").attr("href")).toBe(section.previous?.url);
+    expect($("a[rel=next]").attr("href")).toBe(section.next?.url);
+    expect($("article h2[id]").map((_, h) => $(h).attr("id")).get()).toEqual(
+      section.clauses.length ? ["in-this-section", ...section.clauses.map((c) => c.id)] : [],
+    );
+    expect($(".print-header").text()).toContain(`https://privacy.audiomidi.com${sitePath}`);
+  });
+
+  it("together contain every sentence of the archived policy", () => {
+    const text = sectionPaths.map((p) => readingText(site.page(p))).join(" ");
+    expect(source.sentences.filter((sentence) => !text.includes(sentence))).toEqual([]);
+  });
+
+  it("load no search code on the reading path", () => {
+    for (const sitePath of ["/", ...sectionPaths]) {
+      const scripts = site.page(sitePath)("script").map((_, s) => site.page(sitePath)(s).attr("src")).get();
+      expect(scripts).toHaveLength(1);
+      expect(scripts[0]).toMatch(/^\/assets\/site\.[0-9a-f]{8}\.js$/);
+    }
+  });
+});
+
+describe("links and permalinks", () => {
+  it.each(["/", "/search/", "/404.html", ...sectionPaths])("every in-page link on %s lands on an id", (sitePath) => {
+    const $ = site.page(sitePath);
+    const hrefs = $("a[href^='#']").map((_, a) => $(a).attr("href")!.slice(1)).get();
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.filter((id) => $(`[id="${id}"]`).length !== 1)).toEqual([]);
+  });
+
+  it.each(["/", ...sectionPaths])("every h2 and h3 on %s has an id and a permalink", (sitePath) => {
+    const $ = site.page(sitePath);
+    $("h2, h3").each((_, heading) => {
+      const id = $(heading).attr("id");
+      const text = $(heading).text();
+      expect(id, text).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      const link = $(heading).next("a.permalink");
+      expect(link.attr("href")).toBe(`#${id}`);
+      expect(link.find(".visually-hidden").text()).toBe(`Permalink to “${text}”`);
+      expect(link.find("[aria-hidden=true]").text()).toBe("#");
+      expect(link.attr("data-pagefind-ignore")).toBeDefined();
+    });
+  });
+
+  it.each(["/", ...sectionPaths])("ids on %s are unique", (sitePath) => {
+    const $ = site.page(sitePath);
+    const ids = $("[id]").map((_, el) => $(el).attr("id")).get();
+    expect(ids.length).toBe(new Set(ids).size);
+  });
+
+  it("links between pages only to pages that exist", () => {
+    for (const sitePath of ["/", "/search/", "/404.html", ...sectionPaths]) {
+      const $ = site.page(sitePath);
+      $("a[href^='/']").each((_, a) => {
+        const href = $(a).attr("href")!;
+        expect(existsSync(pageFile(site.outDir, href)), `${sitePath} → ${href}`).toBe(true);
+      });
+    }
+  });
+});
+
+describe("the search page and the search index", () => {
+  it("works without JavaScript by pointing to the table of contents", () => {
+    const $ = site.page("/search/");
+    const fallback = $("[data-search-unavailable]");
+    expect(fallback.attr("hidden")).toBeUndefined();
+    expect(fallback.text()).toContain("Search needs JavaScript");
+    expect(fallback.find("a[href='/#contents']")).toHaveLength(1);
+    expect($("pagefind-config").attr("bundle-path")).toBe("/pagefind/");
+  });
+
+  it("indexes every section page once and nothing else", () => {
+    const urls = readSearchFragments(site.outDir).map((f) => f.url).sort();
+    expect(urls).toEqual([...sectionPaths].sort());
+  });
+
+  it("indexes every clause as a sub-result of its section", () => {
+    const fragments = readSearchFragments(site.outDir);
+    for (const section of policy.sections) {
+      const fragment = fragments.find((f) => f.url === section.url)!;
+      expect(fragment.meta.title).toBe(section.title);
+      expect(fragment.anchors.map((a) => a.id)).toEqual(section.clauses.map((c) => c.id));
+      expect(fragment.content).not.toContain("Permalink to");
+    }
+  });
+});
+
+describe("the policy source kept for tests", () => {
+  it("matches the shared archive, where one is beside the project", () => {
+    const shared = path.join(projectRoot, "..", "shared", "policy-source.md");
+    if (!existsSync(shared)) return expect(readFileSync(policySourcePath, "utf8")).toContain("audioMIDIcom");
+    expect(readFileSync(policySourcePath, "utf8")).toBe(readFileSync(shared, "utf8"));
+  });
+});

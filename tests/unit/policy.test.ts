@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { ContentError } from "../../src/content-error.ts";
+import { buildPolicy, orderSections } from "../../src/policy.ts";
+import type { SourceSection } from "../../src/read-content.ts";
+
+const section = (id: string, order: number, body = "Text.", file = `${order}-${id}.md`): SourceSection => ({
+  id,
+  order,
+  title: `Title ${id}`,
+  file,
+  body,
+  bodyLine: 6,
+});
+
+describe("section ordering", () => {
+  it("orders sections by their order field, not by file name", () => {
+    const ordered = orderSections([section("c", 30, "", "a.md"), section("a", 10, "", "c.md"), section("b", 20, "", "b.md")]);
+    expect(ordered.map((s) => s.id)).toEqual(["a", "b", "c"]);
+  });
+
+  it("refuses two sections with the same id, naming both files", () => {
+    expect(() => orderSections([section("same", 1, "", "one.md"), section("same", 2, "", "two.md")])).toThrow(
+      /two\.md:1: the id `same` is already used by one\.md/,
+    );
+  });
+
+  it("refuses two sections with the same order", () => {
+    expect(() => orderSections([section("a", 1), section("b", 1, "", "b.md")])).toThrow(ContentError);
+  });
+});
+
+describe("the policy", () => {
+  const policy = buildPolicy([section("second", 2, "## Clause B {#clause-b}"), section("first", 1, "Intro.\n\n## Clause A {#clause-a}")]);
+
+  it("links each section to its neighbours", () => {
+    expect(policy.sections.map((s) => [s.previous?.id ?? null, s.id, s.next?.id ?? null])).toEqual([
+      [null, "first", "second"],
+      ["first", "second", null],
+    ]);
+    expect(policy.sections[0].url).toBe("/first/");
+  });
+
+  it("renders clauses as h2 on the section page and h3 inside the whole policy", () => {
+    const [first] = policy.sections;
+    expect(first.clauses).toEqual([{ id: "clause-a", text: "Clause A", level: 2 }]);
+    expect(first.inPolicy.clauses).toEqual([{ id: "clause-a", text: "Clause A", level: 3 }]);
+    expect(first.inPolicy.headingHtml).toMatch(/<h2 id="first" tabindex="-1">Title first<\/h2>/);
+  });
+
+  it("refuses a clause id used twice across the whole policy, naming the file", () => {
+    expect(() => buildPolicy([section("a", 1, "## X {#dup}"), section("b", 2, "## Y {#dup}", "b.md")])).toThrow(
+      /b\.md: the id `dup` is used twice on the page/,
+    );
+  });
+
+  it("refuses a clause id equal to a section id", () => {
+    expect(() => buildPolicy([section("a", 1, "## X {#b}"), section("b", 2)])).toThrow(/the id `b` is used twice/);
+  });
+});
