@@ -13,6 +13,11 @@ export const sectionFrontMatter = z
     order: z.number().int().positive(),
     title: z.string().trim().min(1, "must not be empty"),
     description: z.string().trim().min(1).max(200).optional(),
+    /**
+     * Words readers search with that the section's text does not use ("turn off cookies").
+     * Indexed for search, never shown: the legal text itself stays word for word.
+     */
+    searchTerms: z.array(z.string().trim().min(1)).optional(),
     /** Clause ids retired on purpose, each mapped to the id that now carries that clause. */
     aliases: z
       .record(z.string().regex(ID_PATTERN, "alias must be a valid id"), z.string().regex(ID_PATTERN))

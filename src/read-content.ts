@@ -41,7 +41,7 @@ export function parseSection(file: string, text: string): SourceSection {
   }
   const result = validateFrontMatter(parsed.data);
   if (!result.ok) {
-    throw new ContentError(file, `invalid front matter:\n  - ${result.problems.join("\n  - ")}`, "Fix the listed keys; allowed keys are id, order, title, description and aliases.", 1);
+    throw new ContentError(file, `invalid front matter:\n  - ${result.problems.join("\n  - ")}`, "Fix the listed keys; allowed keys are id, order, title, description, searchTerms and aliases.", 1);
   }
   const bodyLine = text.slice(0, text.length - parsed.content.length).split("\n").length;
   if (parsed.content.trim() === "") {

@@ -1,12 +1,41 @@
 /**
- * Vitest globalSetup: unpack the bundled Chromium once, before the workers
- * start. launchBrowser() is already safe without this, but on a fresh machine
- * every worker would otherwise unpack its own ~200 MB copy in parallel and
- * throw all but one away (6 workers on 2 cores: ~9 s each instead of ~2 s).
+ * Vitest globalSetup, once per run before any worker starts:
+ * - unpacks the bundled Chromium when there is no system one, so workers do not each unpack
+ *   their own ~200 MB copy in parallel;
+ * - builds the real site once into a temp folder for the browser suite (`inject("siteDir")`).
  */
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import type { TestProject } from "vitest/node";
 import { prepareBundledChromium, resolveChromiumPath } from "./browser.ts";
 
-export default async function setup(): Promise<void> {
-  if (resolveChromiumPath(process.env, existsSync).source === "bundled") await prepareBundledChromium();
+const projectRoot = path.resolve(import.meta.dirname, "../..");
+
+/** `npm run build` into siteDir, in a child process: this one runs without tsx, which .eleventy.ts needs. */
+async function buildRealSite(siteDir: string): Promise<void> {
+  await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
+    cwd: projectRoot,
+    env: { ...process.env, OUTPUT_DIR: siteDir },
+  });
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The real site, built once per run; browser tests serve it, never dist/. */
+    siteDir: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  const root = mkdtempSync(path.join(tmpdir(), "policy-browser-site-"));
+  const siteDir = path.join(root, "site");
+  await Promise.all([
+    resolveChromiumPath(process.env, existsSync).source === "bundled" ? prepareBundledChromium() : undefined,
+    buildRealSite(siteDir),
+  ]);
+  project.provide("siteDir", siteDir);
+  return () => rmSync(root, { recursive: true, force: true });
 }
