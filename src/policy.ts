@@ -11,6 +11,8 @@ export interface SectionLink {
 
 /** A section ready for the layouts: rendered for its own page and for the whole-policy page. */
 export interface Section extends SourceSection {
+  /** 1 for the first section, whatever its `order` number (orders may have gaps). */
+  position: number;
   /** Site-relative URL of the section's own page (the path prefix is applied by the layouts). */
   url: string;
   /** Body HTML for the section page, where clauses are h2. */
@@ -67,6 +69,7 @@ export function buildPolicy(sources: SourceSection[], md: MarkdownIt = markdown)
     const body = render(source, () => renderMarkdown(md, source.body, Object.assign(wholePage, { aliases })));
     return {
       ...source,
+      position: index + 1,
       url: `/${source.id}/`,
       html: own.html,
       clauses: own.headings,

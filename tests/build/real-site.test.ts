@@ -194,6 +194,16 @@ describe("the search page and the search index", () => {
   });
 });
 
+describe("search terms from front matter", () => {
+  it("are indexed with their section but never shown to readers", () => {
+    const cookies = policy.sections.find((s) => s.id === "cookies")!;
+    expect(cookies.searchTerms).toContain("turn off cookies");
+    const fragment = readSearchFragments(site.outDir).find((f) => f.url === "/cookies/")!;
+    expect(fragment.content).toContain(`Related searches: ${cookies.searchTerms!.join(", ")}.`);
+    expect(readingText(site.page("/cookies/"))).not.toContain("turn off cookies");
+  });
+});
+
 describe("the policy source kept for tests", () => {
   it("matches the shared archive, where one is beside the project", () => {
     const shared = path.join(projectRoot, "..", "shared", "policy-source.md");

@@ -38,6 +38,7 @@ describe("the policy", () => {
       ["first", "second", null],
     ]);
     expect(policy.sections[0].url).toBe("/first/");
+    expect(policy.sections.map((s) => s.position)).toEqual([1, 2]);
   });
 
   it("renders clauses as h2 on the section page and h3 inside the whole policy", () => {

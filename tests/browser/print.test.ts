@@ -1,0 +1,115 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pdfPages } from "../helpers/pdf.ts";
+import { startReader, type Reader } from "../helpers/reader.ts";
+import { policy, sectionById } from "../helpers/sections.ts";
+
+let reader: Reader;
+beforeAll(async () => {
+  reader = await startReader();
+});
+afterAll(() => reader?.close());
+
+const sharing = sectionById("sharing");
+const chrome = ["header.site-header", "footer.site-footer", "nav.breadcrumb", "nav.pager", ".skip-link", "form[role=search]"];
+const visible = (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null || getComputedStyle(el).display !== "none" && el.getClientRects().length > 0).length);
+
+async function openPrinted(path: string, colorScheme: "light" | "dark" = "light") {
+  const { page } = await reader.open({ colorScheme });
+  // Printing is simulated: window.print() is recorded, and print media is emulated.
+  await page.addInitScript(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void (window as unknown as { printed: number }).printed++;
+  });
+  await page.goto(reader.url(path));
+  return page;
+}
+
+describe("printing a section page", () => {
+  it("hides the site's chrome and shows which policy, section, date and address", async () => {
+    const page = await openPrinted(sharing.url);
+    await page.emulateMedia({ media: "print" });
+    for (const selector of chrome) expect(await visible(page, selector), selector).toBe(0);
+    expect(await visible(page, "a.permalink")).toBe(0);
+    const header = await page.locator(".print-header").innerText();
+    expect(header).toContain("audioMIDI.com Privacy Policy");
+    expect(header).toContain(sharing.title);
+    expect(header).toContain("8 April 2014");
+    expect(header).toContain("https://privacy.audiomidi.com/sharing/");
+    await page.emulateMedia({ media: "screen" });
+    expect(await visible(page, ".print-header")).toBe(0);
+  });
+
+  it("prints black on white even in dark mode and keeps headings with what follows", async () => {
+    const page = await openPrinted("/security/", "dark");
+    await page.emulateMedia({ media: "print", colorScheme: "dark" });
+    const style = await page.evaluate(() => {
+      const body = getComputedStyle(document.body);
+      const h2 = document.querySelector("main h1")!;
+      return {
+        color: body.color,
+        background: body.backgroundColor,
+        breakAfter: getComputedStyle(h2).breakAfter,
+        paragraphOrphans: getComputedStyle(document.querySelector("main p")!).orphans,
+      };
+    });
+    expect(style).toMatchObject({ color: "rgb(0, 0, 0)", background: "rgb(255, 255, 255)", breakAfter: "avoid", paragraphOrphans: "3" });
+  });
+
+  it("writes the URL after an external link in the policy text", async () => {
+    const page = await openPrinted("/");
+    await page.evaluate(() => {
+      // The policy text has no external link of its own; add one as an author would.
+      const p = document.querySelector("main .policy-section p")!;
+      p.insertAdjacentHTML("beforeend", ' <a href="https://example.org/help">help</a>');
+    });
+    await page.emulateMedia({ media: "print" });
+    const after = await page.locator('a[href="https://example.org/help"]').evaluate((a) => getComputedStyle(a, "::after").content);
+    expect(after).toBe('" (https://example.org/help)"');
+  });
+
+  it("makes a PDF with the section's clauses and none of the navigation", async () => {
+    const page = await openPrinted(sharing.url);
+    const text = (await pdfPages(await page.pdf({ format: "A4" }))).join(" ");
+    expect(text).toContain(sharing.title);
+    for (const clause of sharing.clauses) expect(text).toContain(clause.text);
+    expect(text).toContain("https://privacy.audiomidi.com/sharing/");
+    for (const chromeText of ["Skip to content", "Search the policy", "Previous section", "Next section", "Permalink to", "In this section"]) {
+      expect(text).not.toContain(chromeText);
+    }
+  });
+});
+
+describe("printing from the whole-policy page", () => {
+  it("prints only the chosen section with “Print this section”", async () => {
+    const page = await openPrinted("/");
+    await page.getByRole("button", { name: `Print this section “${sharing.title}”`, exact: true }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    const pages = await pdfPages(await page.pdf({ format: "A4" }));
+    const text = pages.join(" ");
+    expect(text).toContain(sharing.title);
+    for (const clause of sharing.clauses) expect(text).toContain(clause.text);
+    expect(text).toContain("https://privacy.audiomidi.com/sharing/");
+    for (const other of policy.sections.filter((s) => s.id !== "sharing")) expect(text).not.toContain(other.title);
+    expect(text).not.toContain("Contents");
+  });
+
+  it("returns to the whole policy after printing", async () => {
+    const page = await openPrinted("/");
+    await page.getByRole("button", { name: `Print this section “${sharing.title}”`, exact: true }).click();
+    await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+    await page.emulateMedia({ media: "print" });
+    const text = (await pdfPages(await page.pdf({ format: "A4" }))).join(" ");
+    for (const section of policy.sections) expect(text).toContain(section.title);
+  });
+
+  it("prints the whole policy with its table of contents", async () => {
+    const page = await openPrinted("/");
+    const pages = await pdfPages(await page.pdf({ format: "A4" }));
+    expect(pages[0]).toContain("Contents");
+    const text = pages.join(" ");
+    for (const section of policy.sections) expect(text).toContain(section.title);
+    expect(text).not.toContain("Print this section");
+  });
+});
