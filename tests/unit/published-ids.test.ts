@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { loadPolicy, sectionIds } from "../../src/policy.ts";
 import { checkPublishedIds, readPublishedIds, recordPublishedIds, unrecordedIds, type SectionIds } from "../../src/published-ids.ts";
+import { realContentDir } from "../helpers/site.ts";
 
 const sections: SectionIds[] = [
   { id: "cookies", file: "02-cookies.md", clauseIds: ["refusing"], aliases: { "old-refusing": "refusing" } },
@@ -38,6 +40,15 @@ describe("published ids", () => {
     });
     expect(unrecordedIds(previous, sections)).toEqual(["/cookies/#refusing", "/sharing/", "/sharing/#business-transfers", "/sharing/#with-your-consent"]);
     expect(unrecordedIds(recordPublishedIds(previous, sections), sections)).toEqual([]);
+  });
+});
+
+describe("the policy's own list", () => {
+  it("records every section and clause id the policy has", () => {
+    const list = readPublishedIds(realContentDir);
+    expect(list?.file).toMatch(/content[/\\]published-ids\.json$/);
+    const missing = unrecordedIds(list!.ids, sectionIds(loadPolicy(realContentDir)));
+    expect(missing, "run `npm run record-ids` and commit content/published-ids.json with the new ids").toEqual([]);
   });
 });
 
