@@ -47,13 +47,15 @@ export function firstInvalidLine(bytes: Uint8Array): number | undefined {
   return undefined;
 }
 
-/** The line of a top-level key in the front matter, so a problem with it points there. */
-function keyLine(text: string, key: string | undefined): number {
-  if (key === undefined) return 1;
+/** The line of the first listed key written in the front matter (a missing key has none), else 1. */
+function keyLine(text: string, keys: Array<string | undefined>): number {
   const lines = text.split("\n");
   const end = lines.indexOf("---", 1);
-  const index = lines.slice(0, end === -1 ? undefined : end).findIndex((l) => l.startsWith(`${key}:`) || l.startsWith(`"${key}":`));
-  return index === -1 ? 1 : index + 1;
+  for (const key of keys) {
+    const index = lines.slice(0, end === -1 ? undefined : end).findIndex((l) => key !== undefined && (l.startsWith(`${key}:`) || l.startsWith(`"${key}":`)));
+    if (index !== -1) return index + 1;
+  }
+  return 1;
 }
 
 /** Splits and validates front matter; pure, so every case can be tested without files. */
@@ -78,12 +80,11 @@ export function parseSection(file: string, text: string): SourceSection {
   }
   const result = validateFrontMatter(parsed.data);
   if (!result.ok) {
-    const [first] = result.problems;
     throw new ContentError(
       file,
       `invalid front matter:\n  - ${result.problems.map((p) => p.message).join("\n  - ")}`,
       `Fix the listed keys; the allowed keys are ${FRONT_MATTER_KEYS.join(", ")} (see README, “Editing the policy”).`,
-      keyLine(text, first.key),
+      keyLine(text, result.problems.map((p) => p.key)),
     );
   }
   const bodyLine = text.slice(0, text.length - parsed.content.length).split("\n").length;
