@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build-site.ts";
 import { ContentError } from "../../src/content-error.ts";
-import { LAYOUT_IDS } from "../../src/validate-policy.ts";
+import { LAYOUT_IDS, SITE_PATHS } from "../../src/validate-policy.ts";
 import { loadPolicy, sectionIds } from "../../src/policy.ts";
 import { buildToTemp, fixtureContent, normalizeSpace, pageFile, readSearchFragments, realContentDir, type BuiltSite } from "../helpers/site.ts";
 
@@ -109,6 +109,14 @@ describe("content that must stop the build", () => {
     await expect(buildSite({ outDir: previous.outDir, contentDir: realContentDir, checks: [late] })).rejects.toThrow(/check on the staged site failed/);
     expect(snapshot(previous.outDir)).toEqual(before);
     expect(readdirSync(path.dirname(previous.outDir))).toEqual(["site"]);
+  });
+
+  it("knows every folder the site writes for itself, so no section id can take one", () => {
+    const sectionFolders = new Set(loadPolicy(realContentDir).sections.map((s) => s.id));
+    const entries = readdirSync(previous.outDir, { withFileTypes: true });
+    const folders = entries.filter((e) => e.isDirectory() && !sectionFolders.has(e.name)).map((e) => e.name);
+    expect(folders.length).toBeGreaterThan(0);
+    expect(folders.filter((name) => !SITE_PATHS.includes(name)), "add these to SITE_PATHS in src/validate-policy.ts").toEqual([]);
   });
 
   it("knows every id the layouts put on pages with policy text, so content cannot take one", () => {
