@@ -4,7 +4,11 @@ import { ContentError } from "../src/content-error.ts";
 
 try {
   const started = performance.now();
-  const { outDir, searchPages } = await buildSite({ outDir: process.env.OUTPUT_DIR || "dist", quiet: false });
+  const { outDir, searchPages } = await buildSite({
+    outDir: process.env.OUTPUT_DIR || "dist",
+    contentDir: process.env.POLICY_CONTENT_DIR || undefined,
+    quiet: false,
+  });
   console.log(`Built ${outDir} (${searchPages} pages searchable) in ${Math.round(performance.now() - started)} ms.`);
 } catch (error) {
   const content = error instanceof ContentError ? error : findContentError(error);

@@ -1,45 +1,72 @@
 import { z } from "zod";
 import { ID_PATTERN } from "./slug.ts";
 
+const idRule = "lowercase letters and digits in words joined by single hyphens, e.g. `what-we-collect`";
+
 /**
  * The front matter of one policy section. Strict: an unknown key (a typo such as `titel`)
  * is an error rather than silently ignored.
  */
 export const sectionFrontMatter = z
   .object({
-    id: z
-      .string()
-      .regex(ID_PATTERN, "must be lowercase letters, digits and single hyphens, e.g. `what-we-collect`"),
+    id: z.string().regex(ID_PATTERN),
     order: z.number().int().positive(),
-    title: z.string().trim().min(1, "must not be empty"),
+    title: z.string().trim().min(1),
     description: z.string().trim().min(1).max(200).optional(),
     /**
      * Words readers search with that the section's text does not use ("turn off cookies").
      * Indexed for search, never shown: the legal text itself stays word for word.
      */
     searchTerms: z.array(z.string().trim().min(1)).optional(),
-    /** Clause ids retired on purpose, each mapped to the id that now carries that clause. */
-    aliases: z
-      .record(z.string().regex(ID_PATTERN, "alias must be a valid id"), z.string().regex(ID_PATTERN))
-      .optional(),
+    /** Clause ids retired on purpose, each mapped to the id of the clause that now carries them. */
+    aliases: z.record(z.string().regex(ID_PATTERN), z.string().regex(ID_PATTERN)).optional(),
   })
   .strict();
 
 export type SectionFrontMatter = z.infer<typeof sectionFrontMatter>;
 
-export type FrontMatterResult =
-  | { ok: true; data: SectionFrontMatter }
-  | { ok: false; problems: string[] };
+export const FRONT_MATTER_KEYS = Object.keys(sectionFrontMatter.shape);
 
-/** Checks parsed front matter; problems read as "`key`: what is wrong". */
+/** One thing wrong with the front matter; `key` is the top-level key it is about, to find its line. */
+export interface FrontMatterProblem {
+  key?: string;
+  message: string;
+}
+
+export type FrontMatterResult = { ok: true; data: SectionFrontMatter } | { ok: false; problems: FrontMatterProblem[] };
+
+const expectedType: Record<string, string> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  array: "a list (one `- item` per line)",
+  record: "a list of `old-id: new-id` pairs",
+  object: "a set of `key: value` lines",
+};
+
+/** Zod's issues in an author's words: what is missing, mistyped or unknown. */
+function describe(issue: z.core.$ZodRawIssue): string {
+  const where = issue.path?.length ? `\`${issue.path.join(".")}\`` : "the front matter";
+  if (issue.code === "invalid_type" && issue.input === undefined) return `${where} is missing`;
+  if (issue.code === "invalid_type" && issue.input === null && !issue.path?.length) return "the front matter is empty";
+  if (issue.code === "invalid_type") return `${where} must be ${expectedType[issue.expected] ?? issue.expected}`;
+  if (issue.code === "unrecognized_keys") return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `\`${k}\``).join(", ")}`;
+  if (issue.code === "too_small") return issue.origin === "number" ? `${where} must be 1 or more` : `${where} must not be empty`;
+  if (issue.code === "too_big") return `${where} must be at most ${issue.maximum} characters`;
+  if (issue.code === "invalid_format") return `${where} must be ${idRule}`;
+  if (issue.code === "invalid_key") return `\`${issue.path?.[0]?.toString()}\`: \`${issue.path?.at(-1)?.toString()}\` is not an id; ids must be ${idRule}`;
+  return `${where} ${issue.message ?? "is not valid"}`;
+}
+
+/** Checks parsed front matter; each problem says which key is wrong and how. */
 export function validateFrontMatter(data: unknown): FrontMatterResult {
-  const result = sectionFrontMatter.safeParse(data);
+  const result = sectionFrontMatter.safeParse(data, { error: (issue) => describe(issue) });
   if (result.success) return { ok: true, data: result.data };
   return {
     ok: false,
-    problems: result.error.issues.map((issue) => {
-      const key = issue.path.length > 0 ? `\`${issue.path.join(".")}\`` : "front matter";
-      return `${key}: ${issue.message}`;
-    }),
+    problems: result.error.issues.map((issue) => ({
+      key: issue.code === "unrecognized_keys" ? issue.keys[0] : issue.path[0]?.toString(),
+      message: issue.message,
+    })),
   };
 }

@@ -1,7 +1,9 @@
 import type { MarkdownIt } from "markdown-it";
 import { ContentError } from "./content-error.ts";
 import { markdown, renderHeading, renderMarkdown, type Heading, type RenderEnv } from "./markdown.ts";
+import { readPublishedIds, type PublishedList, type SectionIds } from "./published-ids.ts";
 import { readContentDir, type SourceSection } from "./read-content.ts";
+import { validatePolicy } from "./validate-policy.ts";
 
 export interface SectionLink {
   id: string;
@@ -45,28 +47,23 @@ export function orderSections<T extends Pick<SourceSection, "id" | "order" | "fi
 
 const link = (section: SourceSection): SectionLink => ({ id: section.id, title: section.title, url: `/${section.id}/` });
 
-/** Renders one section, naming its file when markdown-it-anchor refuses a duplicate id. */
-function render<T>(section: SourceSection, renderer: () => T): T {
-  try {
-    return renderer();
-  } catch (error) {
-    const duplicate = /`id` attribute `([^`]+)` is not unique/.exec((error as Error).message);
-    if (!duplicate) throw error;
-    throw new ContentError(section.file, `the id \`${duplicate[1]}\` is used twice on the page`, "Clause ids must be unique across the whole policy, and differ from section ids; rename one `{#id}`.");
-  }
+/** The ids each section publishes, for the list of published ids. */
+export function sectionIds(policy: Policy): SectionIds[] {
+  return policy.sections.map((s) => ({ id: s.id, file: s.file, clauseIds: s.clauses.map((c) => c.id), aliases: s.aliases ?? {} }));
 }
 
-/** Turns checked source sections into the policy the layouts render. */
-export function buildPolicy(sources: SourceSection[], md: MarkdownIt = markdown): Policy {
+/** Checks source sections and turns them into the policy the layouts render. */
+export function buildPolicy(sources: SourceSection[], md: MarkdownIt = markdown, published?: PublishedList): Policy {
   const ordered = orderSections(sources);
+  validatePolicy(ordered, published);
   // One env for the whole-policy page, so its ids stay unique across every section on it.
   const wholePage: RenderEnv = { headingOffset: 1 };
   const sections = ordered.map((source, index): Section => {
     const aliases = source.aliases ?? {};
-    const own = render(source, () => renderMarkdown(md, source.body, { aliases }));
+    const own = renderMarkdown(md, source.body, { aliases });
     // Level 1 plus the page's offset of 1: the section title is an h2 on the whole-policy page.
-    const heading = render(source, () => renderHeading(md, source.title, source.id, 1, Object.assign(wholePage, { aliases: {} })));
-    const body = render(source, () => renderMarkdown(md, source.body, Object.assign(wholePage, { aliases })));
+    const heading = renderHeading(md, source.title, source.id, 1, Object.assign(wholePage, { aliases: {} }));
+    const body = renderMarkdown(md, source.body, Object.assign(wholePage, { aliases }));
     return {
       ...source,
       position: index + 1,
@@ -83,5 +80,5 @@ export function buildPolicy(sources: SourceSection[], md: MarkdownIt = markdown)
 
 /** Reads, checks and renders the policy in a content folder. */
 export function loadPolicy(contentDir: string): Policy {
-  return buildPolicy(readContentDir(contentDir));
+  return buildPolicy(readContentDir(contentDir), markdown, readPublishedIds(contentDir));
 }

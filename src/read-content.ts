@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { ContentError } from "./content-error.ts";
-import { validateFrontMatter, type SectionFrontMatter } from "./front-matter.ts";
+import { FRONT_MATTER_KEYS, validateFrontMatter, type SectionFrontMatter } from "./front-matter.ts";
 
 /** One section file, read and checked, not yet rendered. */
 export interface SourceSection extends SectionFrontMatter {
@@ -20,13 +20,49 @@ export function decodeText(file: string, bytes: Uint8Array): string {
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new ContentError(file, "the file is not valid UTF-8", "Save it as UTF-8 (most editors offer this under “Save with encoding”).");
+    throw new ContentError(
+      file,
+      "the file is not valid UTF-8",
+      "Save it as UTF-8 (most editors offer this under “Save with encoding”); check the characters on this line.",
+      firstInvalidLine(bytes),
+    );
   }
   return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
 
+/** The 1-based line holding the first byte that is not UTF-8. A newline byte never occurs inside a UTF-8 sequence, so lines can be checked one by one. */
+export function firstInvalidLine(bytes: Uint8Array): number | undefined {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let start = 0;
+  for (let line = 1; start <= bytes.length; line++) {
+    const end = bytes.indexOf(0x0a, start);
+    const stop = end === -1 ? bytes.length : end;
+    try {
+      decoder.decode(bytes.subarray(start, stop));
+    } catch {
+      return line;
+    }
+    start = stop + 1;
+  }
+  return undefined;
+}
+
+/** The line of the first listed key written in the front matter (a missing key has none), else 1. */
+function keyLine(text: string, keys: Array<string | undefined>): number {
+  const lines = text.split("\n");
+  const end = lines.indexOf("---", 1);
+  for (const key of keys) {
+    const index = lines.slice(0, end === -1 ? undefined : end).findIndex((l) => key !== undefined && (l.startsWith(`${key}:`) || l.startsWith(`"${key}":`)));
+    if (index !== -1) return index + 1;
+  }
+  return 1;
+}
+
 /** Splits and validates front matter; pure, so every case can be tested without files. */
 export function parseSection(file: string, text: string): SourceSection {
+  if (text.trim() === "") {
+    throw new ContentError(file, "the file is empty", "Give it front matter and the section's text (npm run new-section -- \"Title\" makes a correct start), or delete it.", 1);
+  }
   if (!text.startsWith("---\n")) {
     throw new ContentError(file, "the file has no front matter", "Start it with a `---` block giving id, order and title (see README, “Editing the policy”).", 1);
   }
@@ -37,11 +73,19 @@ export function parseSection(file: string, text: string): SourceSection {
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message.split("\n")[0];
-    throw new ContentError(file, `the front matter is not valid YAML: ${reason}`, "Check the quoting and indentation between the `---` lines.", mark?.line === undefined ? undefined : mark.line + 2);
+    // The YAML starts on line 2; an error at its very end is shown on its last line, not past the closing `---`.
+    const lastLine = Math.max(2, text.split("\n").indexOf("---", 1));
+    const line = mark?.line === undefined ? undefined : Math.min(mark.line + 2, lastLine);
+    throw new ContentError(file, `the front matter is not valid YAML: ${reason}`, "Check the quoting and indentation between the `---` lines.", line);
   }
   const result = validateFrontMatter(parsed.data);
   if (!result.ok) {
-    throw new ContentError(file, `invalid front matter:\n  - ${result.problems.join("\n  - ")}`, "Fix the listed keys; allowed keys are id, order, title, description, searchTerms and aliases.", 1);
+    throw new ContentError(
+      file,
+      `invalid front matter:\n  - ${result.problems.map((p) => p.message).join("\n  - ")}`,
+      `Fix the listed keys; the allowed keys are ${FRONT_MATTER_KEYS.join(", ")} (see README, “Editing the policy”).`,
+      keyLine(text, result.problems.map((p) => p.key)),
+    );
   }
   const bodyLine = text.slice(0, text.length - parsed.content.length).split("\n").length;
   if (parsed.content.trim() === "") {

@@ -48,13 +48,22 @@ describe("the policy", () => {
     expect(first.inPolicy.headingHtml).toMatch(/<h2 id="first" tabindex="-1">Title first<\/h2>/);
   });
 
-  it("refuses a clause id used twice across the whole policy, naming the file", () => {
+  it("refuses a clause id used twice across the whole policy, naming both files", () => {
     expect(() => buildPolicy([section("a", 1, "## X {#dup}"), section("b", 2, "## Y {#dup}", "b.md")])).toThrow(
-      /b\.md: the id `dup` is used twice on the page/,
+      /^b\.md:6: the id `dup` \(clause id\) is already used by clause id in 1-a\.md:6/,
     );
   });
 
   it("refuses a clause id equal to a section id", () => {
-    expect(() => buildPolicy([section("a", 1, "## X {#b}"), section("b", 2)])).toThrow(/the id `b` is used twice/);
+    expect(() => buildPolicy([section("a", 1, "## X {#b}"), section("b", 2)])).toThrow(/the id `b` \(clause id\) is already used by section id/);
+  });
+
+  it("checks the Markdown before rendering it", () => {
+    expect(() => buildPolicy([section("a", 1, "# Title {#t}")])).toThrow(/1-a\.md:6: a level-1 heading/);
+  });
+
+  it("checks published ids when given the list", () => {
+    const published = { file: "published-ids.json", ids: { first: ["clause-a", "clause-gone"] } };
+    expect(() => buildPolicy([section("first", 1, "## Clause A {#clause-a}")], undefined, published)).toThrow(/clause id `clause-gone` was published/);
   });
 });

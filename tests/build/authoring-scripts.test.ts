@@ -1,0 +1,84 @@
+import { execFile } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { projectRoot } from "../../src/build-site.ts";
+import { loadPolicy } from "../../src/policy.ts";
+import { fixtureContent, realContentDir } from "../helpers/site.ts";
+
+const root = mkdtempSync(path.join(tmpdir(), "authoring-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** Runs an npm script as an author would, resolving with its exit code and output. */
+async function npm(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)("npm", ["run", "--silent", ...args], { cwd: projectRoot, env: { ...process.env, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+function copyOfContent(name: string): string {
+  const dir = path.join(root, name);
+  cpSync(realContentDir, dir, { recursive: true });
+  return dir;
+}
+
+describe("npm run build with bad content", () => {
+  it("prints the file, line, problem and fix, exits 1 and leaves the output folder as it was", async () => {
+    const outDir = path.join(root, "dist");
+    cpSync(path.join(projectRoot, "tests", "fixtures"), path.join(outDir, "stand-in"), { recursive: true });
+    writeFileSync(path.join(outDir, "index.html"), "the last good site");
+    const before = readdirSync(outDir, { recursive: true }).sort();
+    const contentDir = fixtureContent("javascript-link");
+    try {
+      const result = await npm(["build"], { POLICY_CONTENT_DIR: contentDir, OUTPUT_DIR: outDir });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/Build failed: .*01-cookies\.md:9: the link `javascript:alert\(1\)` uses the `javascript:` scheme, which is not allowed\n {2}→ Links may use/);
+      expect(result.stderr).toContain("The previous site (if any) was left as it was.");
+      expect(readFileSync(path.join(outDir, "index.html"), "utf8")).toBe("the last good site");
+      expect(readdirSync(outDir, { recursive: true }).sort()).toEqual(before);
+    } finally {
+      rmSync(contentDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("npm run new-section", () => {
+  const dir = copyOfContent("new-section");
+
+  it("adds the next section file, which the build accepts as it is", async () => {
+    const before = loadPolicy(dir).sections.length;
+    const result = await npm(["new-section", "--", "Children's Privacy", "--content-dir", dir]);
+    expect(result.stdout).toContain("08-childrens-privacy.md (id: childrens-privacy, order: 8)");
+    expect(readFileSync(path.join(dir, "08-childrens-privacy.md"), "utf8")).toMatch(/^---\nid: childrens-privacy\norder: 8\ntitle: Children's Privacy\n---\n/);
+    const policy = loadPolicy(dir);
+    expect(policy.sections).toHaveLength(before + 1);
+    expect(policy.sections.at(-1)?.url).toBe("/childrens-privacy/");
+  });
+
+  it("refuses a title whose id exists, exits non-zero and writes nothing", async () => {
+    const files = readdirSync(dir).sort();
+    const result = await npm(["new-section", "--", "What About Cookies", "--id", "cookies"], { POLICY_CONTENT_DIR: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/the id `cookies` is already taken\n {2}→ Choose another with --id/);
+    expect(readdirSync(dir).sort()).toEqual(files);
+  });
+});
+
+describe("npm run record-ids", () => {
+  it("adds a new clause id to the published list and keeps every old one", async () => {
+    const dir = copyOfContent("record-ids");
+    const file = path.join(dir, "02-cookies.md");
+    writeFileSync(file, `${readFileSync(file, "utf8")}\n## Refusing Cookies {#refusing-cookies}\n\nText.\n`);
+    const before = JSON.parse(readFileSync(path.join(dir, "published-ids.json"), "utf8")) as Record<string, string[]>;
+    const result = await npm(["record-ids"], { POLICY_CONTENT_DIR: dir });
+    expect(result.stdout).toContain("Recorded 1 new id(s):\n  /cookies/#refusing-cookies");
+    const after = JSON.parse(readFileSync(path.join(dir, "published-ids.json"), "utf8")) as Record<string, string[]>;
+    expect(after).toEqual({ ...before, cookies: [...before.cookies, "refusing-cookies"].sort() });
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import type { SourceSection } from "../../src/read-content.ts";
+import { scanMarkdown } from "../../src/validate-markdown.ts";
+import { anchorsBySection, checkIds, checkLinks, linkProblem, validatePolicy, type ScannedSection } from "../../src/validate-policy.ts";
+
+const section = (id: string, body: string, aliases?: Record<string, string>): ScannedSection => {
+  const source: SourceSection = { id, order: 1, title: id, file: `${id}.md`, body, bodyLine: 6, aliases };
+  return { source, scan: scanMarkdown(body, source.bodyLine) };
+};
+
+const policy = [
+  section("cookies", "Intro.\n\n## Refusing cookies {#refusing}\n", { "old-refusing": "refusing" }),
+  section("sharing", "## Business Transfers {#business-transfers}\n"),
+];
+const anchors = anchorsBySection(policy);
+const problem = (href: string, from = "cookies") => linkProblem(href, from, anchors)?.problem;
+
+describe("links in the policy", () => {
+  it.each([
+    "https://example.com/",
+    "http://example.com/a?b#c",
+    "mailto:privacy@example.com",
+    "tel:+15550100",
+    "/",
+    "/#contents",
+    "/#sharing",
+    "/#business-transfers",
+    "/#old-refusing",
+    "/sharing/",
+    "/sharing/#business-transfers",
+    "/cookies/#old-refusing",
+    "/search/",
+    "#refusing",
+    "#old-refusing",
+  ])("accept %s", (href) => {
+    expect(problem(href)).toBeUndefined();
+  });
+
+  it.each([
+    ["javascript:alert(1)", /`javascript:` scheme, which is not allowed/],
+    ["JavaScript:alert(1)", /`javascript:` scheme/],
+    ["java\tscript:alert(1)", /`javascript:` scheme/],
+    ["data:text/html,hi", /`data:` scheme/],
+    ["data:image/png;base64,AAAA", /`data:` scheme/],
+    ["vbscript:msgbox", /`vbscript:` scheme/],
+    ["file:///etc/passwd", /`file:` scheme/],
+    ["//example.com/", /not a full address or a site link/],
+    ["cookies/", /not a full address or a site link/],
+    ["", /not a full address/],
+    ["/cookie/", /section `cookie` that does not exist/],
+    ["/sharing", /lacks the slash/],
+    ["/sharing/?q=1", /does not point to a page of this site/],
+    ["/sharing/#refusing", /`#refusing`, which is not an id in the section `sharing`/],
+    ["/#nowhere", /`#nowhere`, which is not an id in the whole policy/],
+    ["#nowhere", /`#nowhere`, which is not an id in this section/],
+    ["#business-transfers", /not an id in this section/],
+    ["#in-this-section", /not an id in this section/],
+  ])("refuse %j", (href, expected) => {
+    expect(problem(href)).toMatch(expected);
+  });
+
+  it("tell the author where a clause of another section lives", () => {
+    expect(linkProblem("#business-transfers", "cookies", anchors)?.hint).toContain("`/sharing/#business-transfers`");
+  });
+
+  it("are all checked, naming the file and line of the first bad one", () => {
+    const bad = section("terms", "Fine [link](/cookies/).\n\nSee [this](/nope/).\n");
+    expect(() => checkLinks([...policy, bad])).toThrow(/^terms\.md:8: the link `\/nope\/` points to a section `nope` that does not exist/);
+  });
+});
+
+describe("ids across the policy", () => {
+  it("accept distinct section, clause and alias ids", () => {
+    expect(() => checkIds(policy)).not.toThrow();
+  });
+
+  it("refuse a clause id used twice, naming both places", () => {
+    const twice = section("terms", "## Again {#refusing}\n");
+    expect(() => checkIds([...policy, twice])).toThrow(/^terms\.md:6: the id `refusing` \(clause id\) is already used by clause id in cookies\.md:8/);
+  });
+
+  it("refuse a clause id equal to a section id", () => {
+    expect(() => checkIds([...policy, section("terms", "## Sharing {#sharing}\n")])).toThrow(/the id `sharing` \(clause id\) is already used by section id in sharing\.md/);
+  });
+
+  it.each(["contents", "in-this-section", "provenance", "main"])("refuse the layout's id %s", (id) => {
+    expect(() => checkIds([section("terms", `## Clause {#${id}}\n`)])).toThrow(new RegExp(`the id \`${id}\` \\(clause id\\) is already used by the page layout`));
+  });
+
+  it.each(["search", "assets", "pagefind"])("refuse the section id %s, a folder of the site", (id) => {
+    expect(() => checkIds([section(id, "Text.\n")])).toThrow(/taken by the site's own/);
+  });
+
+  it("refuse an alias that points to no clause of its section", () => {
+    expect(() => checkIds([section("terms", "## A {#a}\n", { old: "business-transfers" })])).toThrow(
+      /terms\.md: the alias `old` points to `business-transfers`, which is not a clause id in this section\n {2}→ .*`a`/,
+    );
+  });
+
+  it("refuse an alias that is a clause id as well", () => {
+    expect(() => checkIds([...policy, section("terms", "## A {#a}\n", { "business-transfers": "a" })])).toThrow(/the id `business-transfers` \(alias\) is already used by clause id/);
+  });
+
+  it("are checked before links, by validatePolicy", () => {
+    expect(() => validatePolicy([section("a", "## X {#x} \n\n[y](#nowhere)").source, section("b", "## X {#x}").source])).toThrow(/already used/);
+  });
+});
