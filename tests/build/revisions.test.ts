@@ -1,9 +1,11 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import type { CheerioAPI } from "cheerio";
 import { load } from "cheerio";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite } from "../../src/build-site.ts";
 import { buildToTemp, fixtureContent, fixtureHistory, normalizeSpace, readSearchFragments, type BuiltSite } from "../helpers/site.ts";
 
 /**
@@ -246,5 +248,25 @@ describe("search", () => {
     expect(text).toContain("We share your information only with trusted partners.");
     expect(text).not.toContain("If we are sold");
     expect(text).not.toContain("cookies");
+  });
+});
+
+describe("a mistake in the history", () => {
+  it("stops the build, naming the file, and leaves the previous site as it was", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "policy-history-"));
+    const outDir = path.join(root, "site");
+    const historyDir = path.join(root, "history");
+    mkdirSync(outDir);
+    writeFileSync(path.join(outDir, "index.html"), "last good site");
+    cpSync(fixtureHistory("revisions"), historyDir, { recursive: true });
+    writeFileSync(path.join(historyDir, "2018-05-25", "version.json"), '{ "effectiveDate": "2018-05-25" }');
+    try {
+      await expect(buildSite({ outDir, contentDir: fixtureContent("revisions"), historyDir })).rejects.toThrow(
+        /2018-05-25\/version\.json: invalid version data:\n {2}- `summary`/,
+      );
+      expect(readFileSync(path.join(outDir, "index.html"), "utf8")).toBe("last good site");
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
