@@ -1,10 +1,12 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { HtmlBasePlugin } from "@11ty/eleventy";
+import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import { collectAssets, writeAssets } from "./src/assets.ts";
 import { filtersPlugin } from "./src/filters.ts";
 import { markdown } from "./src/markdown.ts";
 import { loadPolicy } from "./src/policy.ts";
+import { loadHistory } from "./src/revisions.ts";
 import { buildSearchIndex } from "./src/search-index.ts";
 import { loadSite, normalizePathPrefix } from "./src/site.ts";
 
@@ -17,6 +19,13 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addGlobalData("site", () => loadSite(contentDir));
   eleventyConfig.addGlobalData("policy", () => loadPolicy(contentDir));
   eleventyConfig.addWatchTarget(contentDir);
+
+  // Earlier versions live in their own folders (README, "Revisions"), never in git history.
+  const historyDir = process.env.POLICY_HISTORY_DIR || "history";
+  eleventyConfig.addGlobalData("history", () => loadHistory(contentDir, historyDir));
+  eleventyConfig.addWatchTarget(historyDir);
+  // Its date filter for the Atom feed of changes (pages/history/feed.njk). https://www.11ty.dev/docs/plugins/rss/
+  eleventyConfig.addPlugin(rssPlugin);
 
   // Our CSS/JS/icons get content-hashed names; layouts look them up by plain name.
   const pathPrefix = normalizePathPrefix(process.env.PATH_PREFIX);

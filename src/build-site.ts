@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { loadPolicy } from "./policy.ts";
+import { loadHistory } from "./revisions.ts";
 import { buildSearchIndex } from "./search-index.ts";
 import { loadSite } from "./site.ts";
 
@@ -10,6 +11,8 @@ export interface BuildOptions {
   outDir: string;
   /** The policy's Markdown folder (default `content`). */
   contentDir?: string;
+  /** Earlier versions, one `YYYY-MM-DD/` folder each (default `history`; a missing folder means none). */
+  historyDir?: string;
   /** Steps run on the staged site before it replaces `outDir`; a throw fails the build. */
   checks?: Array<(siteDir: string) => void | Promise<void>>;
   quiet?: boolean;
@@ -22,11 +25,13 @@ export interface BuildResult {
 
 /** The project root, where `.eleventy.ts`, `pages/`, `layouts/` and `assets/` live. */
 export const projectRoot = path.resolve(import.meta.dirname, "..");
+const defaultHistoryDir = path.join(projectRoot, "history");
 
-/** Runs Eleventy into `siteDir`, with the content folder the config reads from the environment. */
-export async function runEleventy(siteDir: string, contentDir: string, quiet = true): Promise<void> {
-  const previous = process.env.POLICY_CONTENT_DIR;
+/** Runs Eleventy into `siteDir`, with the content and history folders the config reads from the environment. */
+export async function runEleventy(siteDir: string, contentDir: string, quiet = true, historyDir = defaultHistoryDir): Promise<void> {
+  const previous = { POLICY_CONTENT_DIR: process.env.POLICY_CONTENT_DIR, POLICY_HISTORY_DIR: process.env.POLICY_HISTORY_DIR };
   process.env.POLICY_CONTENT_DIR = contentDir;
+  process.env.POLICY_HISTORY_DIR = historyDir;
   try {
     // source "cli" makes the output folder given here win over the config's. https://www.11ty.dev/docs/programmatic/
     const eleventy = new Eleventy(path.join(projectRoot, "pages"), siteDir, {
@@ -36,8 +41,10 @@ export async function runEleventy(siteDir: string, contentDir: string, quiet = t
     });
     await eleventy.write();
   } finally {
-    if (previous === undefined) delete process.env.POLICY_CONTENT_DIR;
-    else process.env.POLICY_CONTENT_DIR = previous;
+    for (const [key, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
   }
 }
 
@@ -48,6 +55,7 @@ export async function runEleventy(siteDir: string, contentDir: string, quiet = t
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.resolve(options.outDir);
   const contentDir = path.resolve(options.contentDir ?? path.join(projectRoot, "content"));
+  const historyDir = path.resolve(options.historyDir ?? defaultHistoryDir);
   const staging = `${outDir}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
@@ -55,7 +63,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // Checked first, so a content mistake is reported as itself rather than inside Eleventy's trace.
     loadSite(contentDir);
     loadPolicy(contentDir);
-    await runEleventy(staging, contentDir, options.quiet ?? true);
+    loadHistory(contentDir, historyDir);
+    await runEleventy(staging, contentDir, options.quiet ?? true, historyDir);
     const { pages } = await buildSearchIndex(staging);
     for (const check of options.checks ?? []) await check(staging);
     replaceDir(staging, outDir);

@@ -1,11 +1,12 @@
 import { markdown, renderHeading } from "./markdown.ts";
 import { absoluteUrl, type Site } from "./site.ts";
 
+// Made once: the history pages format dozens of dates, and a formatter is slow to create.
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
 /** "2014-04-08" → "8 April 2014": unambiguous for readers everywhere, and the same on every machine. */
 export function readableDate(iso: string): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
+  return dateFormat.format(new Date(`${iso}T00:00:00Z`));
 }
 
 /** The page's public URL, for canonical links and the print header. */

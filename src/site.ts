@@ -3,7 +3,14 @@ import path from "node:path";
 import { z } from "zod";
 import { ContentError } from "./content-error.ts";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD");
+/** A calendar date written YYYY-MM-DD that exists (no 2014-02-30). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+  .refine((text) => !Number.isNaN(Date.parse(text)) && new Date(text).toISOString().startsWith(text), "is not a calendar date");
+
+/** What changed in a version, in one line: shown in the history, the compare view and the feed. */
+export const versionSummary = z.string().trim().min(1, "must not be empty").max(200, "must fit on one line (200 characters)");
 
 /** Site-wide facts, kept once in `content/site.json`. */
 export const siteSchema = z
@@ -14,6 +21,8 @@ export const siteSchema = z
     documentTitle: z.string().min(1),
     description: z.string().min(1),
     effectiveDate: isoDate,
+    /** The current version's one-line summary; earlier versions keep theirs in history/<date>/version.json. */
+    summary: versionSummary,
     siteUrl: z.string().url(),
     provenance: z
       .object({

@@ -9,3 +9,8 @@ declare module "markdown-it-attrs" {
   const markdownItAttrs: (md: MarkdownIt, options?: AttrsOptions) => void;
   export default markdownItAttrs;
 }
+
+// @11ty/eleventy-plugin-rss ships no types; only its plugin function is used here.
+declare module "@11ty/eleventy-plugin-rss" {
+  export const rssPlugin: (eleventyConfig: unknown, options?: Record<string, unknown>) => void;
+}

@@ -9,6 +9,8 @@ import { buildToTemp, normalizeSpace, pageFile, readSearchFragments, realContent
 
 const policy = loadPolicy(realContentDir);
 const sectionPaths = policy.sections.map((s) => s.url);
+/** The real site has one version: its history page and its own dated page. */
+const historyPaths = ["/history/", "/history/2014-04-08/"];
 const source = readPolicySource();
 let site: BuiltSite;
 
@@ -36,7 +38,7 @@ describe("the built site", () => {
     ]);
   });
 
-  it.each(["/", "/search/", "/404.html", ...sectionPaths])("has the page %s", (sitePath) => {
+  it.each(["/", "/search/", "/404.html", ...sectionPaths, ...historyPaths])("has the page %s", (sitePath) => {
     const $ = site.page(sitePath);
     expect($("h1")).toHaveLength(1);
     expect($("html").attr("lang")).toBe("en");
@@ -55,7 +57,7 @@ describe("the built site", () => {
   });
 
   it("shows the provenance on every page: note, archive date and snapshot link", () => {
-    for (const sitePath of ["/", ...sectionPaths]) {
+    for (const sitePath of ["/", ...sectionPaths, ...historyPaths]) {
       const $ = site.page(sitePath);
       const footer = normalizeSpace($("footer").text());
       expect(footer).toContain("The following text is extracted and transformed from the audiomidi.com privacy policy that was archived on 2014-04-08.");
@@ -129,15 +131,50 @@ describe("section pages", () => {
   });
 });
 
+describe("the version history", () => {
+  it("publishes the one version at its dated URL, word for word, as the current version", () => {
+    const $ = site.page("/history/2014-04-08/");
+    expect(normalizeSpace($("[data-version-banner]").text())).toMatch(/^This is the current version of the policy, effective 8 April 2014\./);
+    expect($("link[rel=canonical]").attr("href")).toBe("https://privacy.audiomidi.com/");
+    expect($("[data-pagefind-body]")).toHaveLength(0);
+    const text = readingText($);
+    expect(source.sentences.filter((sentence) => !text.includes(sentence))).toEqual([]);
+  });
+
+  it("keeps the clause ids of the main page on the dated page, so a clause link works on both", () => {
+    const ids = ($: CheerioAPI) => $("article .policy-section [id]").map((_, el) => $(el).attr("id")).get();
+    expect(ids(site.page("/history/2014-04-08/"))).toEqual(ids(site.page("/")));
+  });
+
+  it("lists the one version on /history/ and links each section page to its history", () => {
+    const $ = site.page("/history/");
+    expect($(".version h3").map((_, h) => $(h).text()).get()).toEqual(["8 April 2014 (current)"]);
+    expect($(".version .version-summary").text()).toBe("The policy as archived on 8 April 2014, the first version on this site.");
+    for (const section of policy.sections) {
+      expect(site.page(section.url)(`.page-header a[href="/history/#${section.id}"]`), section.url).toHaveLength(1);
+      expect($(`h3#${section.id}`).text()).toBe(section.title);
+    }
+  });
+
+  it("offers a feed with one entry, linked from every page's head", () => {
+    const feed = readFileSync(path.join(site.outDir, "history", "feed.xml"), "utf8");
+    expect(feed.match(/<entry>/g)).toHaveLength(1);
+    expect(feed).toContain("<id>https://privacy.audiomidi.com/history/2014-04-08/</id>");
+    for (const sitePath of ["/", "/search/", "/404.html", ...sectionPaths, ...historyPaths]) {
+      expect(site.page(sitePath)("link[rel=alternate][type='application/atom+xml']").attr("href"), sitePath).toBe("/history/feed.xml");
+    }
+  });
+});
+
 describe("links and permalinks", () => {
-  it.each(["/", "/search/", "/404.html", ...sectionPaths])("every in-page link on %s lands on an id", (sitePath) => {
+  it.each(["/", "/search/", "/404.html", ...sectionPaths, ...historyPaths])("every in-page link on %s lands on an id", (sitePath) => {
     const $ = site.page(sitePath);
     const hrefs = $("a[href^='#']").map((_, a) => $(a).attr("href")!.slice(1)).get();
     expect(hrefs.length).toBeGreaterThan(0);
     expect(hrefs.filter((id) => $(`[id="${id}"]`).length !== 1)).toEqual([]);
   });
 
-  it.each(["/", ...sectionPaths])("every h2 and h3 on %s has an id and a permalink", (sitePath) => {
+  it.each(["/", ...sectionPaths, ...historyPaths])("every h2 and h3 on %s has an id and a permalink", (sitePath) => {
     const $ = site.page(sitePath);
     $("h2, h3").each((_, heading) => {
       const id = $(heading).attr("id");
@@ -151,14 +188,14 @@ describe("links and permalinks", () => {
     });
   });
 
-  it.each(["/", ...sectionPaths])("ids on %s are unique", (sitePath) => {
+  it.each(["/", ...sectionPaths, ...historyPaths])("ids on %s are unique", (sitePath) => {
     const $ = site.page(sitePath);
     const ids = $("[id]").map((_, el) => $(el).attr("id")).get();
     expect(ids.length).toBe(new Set(ids).size);
   });
 
   it("links between pages only to pages that exist", () => {
-    for (const sitePath of ["/", "/search/", "/404.html", ...sectionPaths]) {
+    for (const sitePath of ["/", "/search/", "/404.html", ...sectionPaths, ...historyPaths]) {
       const $ = site.page(sitePath);
       $("a[href^='/']").each((_, a) => {
         const href = $(a).attr("href")!;

@@ -73,3 +73,6 @@ export function fixtureContent(name: string): string {
   if (!existsSync(path.join(dir, "site.json"))) copyFileSync(path.join(realContentDir, "site.json"), path.join(dir, "site.json"));
   return dir;
 }
+
+/** A fixture's history folder (read only by the build, so it needs no copy). */
+export const fixtureHistory = (name: string): string => path.join(fixturesDir, name, "history");

@@ -1,0 +1,68 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { ContentError } from "./content-error.ts";
+import { readContentDir, type SourceSection } from "./read-content.ts";
+import { isoDate, versionSummary } from "./site.ts";
+
+/** `history/<date>/version.json`: the facts of one earlier version. */
+export const versionFileSchema = z.object({ effectiveDate: isoDate, summary: versionSummary }).strict();
+
+/** One version of the policy as stored: its date, its one-line summary and its section files. */
+export interface VersionSource {
+  effectiveDate: string;
+  summary: string;
+  sections: SourceSection[];
+}
+
+/** Reads and checks a version.json; its date must be the name of the folder it is in. */
+export function readVersionFile(fullPath: string, file: string, folderName: string): { effectiveDate: string; summary: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(fullPath, "utf8"));
+  } catch (error) {
+    throw new ContentError(file, `cannot read the version data: ${(error as Error).message}`, 'Give each archived version a version.json: { "effectiveDate": "YYYY-MM-DD", "summary": "…" }.');
+  }
+  const result = versionFileSchema.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `\`${i.path.join(".") || "version"}\`: ${i.message}`);
+    throw new ContentError(file, `invalid version data:\n  - ${problems.join("\n  - ")}`, "Fix the listed keys; allowed keys are effectiveDate and summary.");
+  }
+  if (result.data.effectiveDate !== folderName) {
+    throw new ContentError(file, `the effectiveDate ${result.data.effectiveDate} differs from the folder name ${folderName}`, "Name the folder after the date the version took effect, and give the same date in version.json.");
+  }
+  return result.data;
+}
+
+/**
+ * Reads every earlier version in a history folder (one `YYYY-MM-DD/` folder each, holding section
+ * files and version.json), oldest first. No folder means no earlier versions.
+ */
+export function readHistoryDir(dir: string, displayRoot = process.cwd()): VersionSource[] {
+  if (!existsSync(dir)) return [];
+  const shown = (p: string): string => path.relative(displayRoot, p) || p;
+  const folders = readdirSync(dir)
+    .filter((name) => !name.startsWith(".") && statSync(path.join(dir, name)).isDirectory())
+    .sort();
+  return folders.map((name) => {
+    const folder = path.join(dir, name);
+    if (!isoDate.safeParse(name).success) {
+      throw new ContentError(shown(folder), "the folder name is not a date", "Name each archived version's folder after the date it took effect, written YYYY-MM-DD.");
+    }
+    const versionFile = path.join(folder, "version.json");
+    const info = readVersionFile(versionFile, shown(versionFile), name);
+    return { ...info, sections: readContentDir(folder, displayRoot) };
+  });
+}
+
+/** Refuses an archived version that is not older than the current one, naming its folder. */
+export function checkArchivedDates(archived: VersionSource[], currentDate: string, historyDir: string): void {
+  for (const version of archived) {
+    if (version.effectiveDate < currentDate) continue;
+    throw new ContentError(
+      path.join(path.relative(process.cwd(), historyDir) || historyDir, version.effectiveDate),
+      `this archived version is not older than the current one (effectiveDate ${currentDate} in site.json)`,
+      "Archive only versions that took effect before the current one, and give the current one its new effectiveDate.",
+    );
+  }
+}

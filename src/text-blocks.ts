@@ -1,0 +1,54 @@
+import type { MarkdownIt, Token } from "markdown-it";
+import { markdown } from "./markdown.ts";
+
+/**
+ * One block of a section as a reader reads it: a heading or a run of text (a paragraph, a list
+ * item, a table cell). Revisions are compared block by block on this text rather than on the
+ * Markdown source, so a diff shows words, never `**`, `{#id}` or line wrapping.
+ */
+export interface TextBlock {
+  kind: "heading" | "text";
+  /** A heading's id: the same id in two versions means the same clause, however reworded. */
+  id?: string;
+  /** The heading level as written: clauses (`##`) are 2. */
+  level?: number;
+  text: string;
+}
+
+/** The text of an inline token as read: link targets kept (they can change the meaning), markup dropped. */
+export function inlineText(children: Token[]): string {
+  let text = "";
+  const hrefs: string[] = [];
+  let linkStart = 0;
+  for (const child of children) {
+    if (child.type === "text" || child.type === "code_inline") text += child.content;
+    else if (child.type === "softbreak" || child.type === "hardbreak") text += " ";
+    else if (child.type === "image") text += child.content;
+    else if (child.type === "link_open") {
+      hrefs.push(String(child.attrGet("href") ?? ""));
+      linkStart = text.length;
+    } else if (child.type === "link_close") {
+      const href = hrefs.pop() ?? "";
+      if (href !== "" && text.slice(linkStart) !== href) text += ` (${href})`;
+    }
+  }
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** The headings and text blocks of a section's Markdown body, in order. */
+export function bodyBlocks(body: string, md: MarkdownIt = markdown): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  const tokens = md.parse(body, {});
+  tokens.forEach((token, i) => {
+    if (token.type !== "inline") return;
+    const text = inlineText(token.children ?? []);
+    if (text === "") return;
+    const open = tokens[i - 1];
+    if (open?.type === "heading_open") {
+      blocks.push({ kind: "heading", id: String(open.attrGet("id") ?? ""), level: Number(open.tag.slice(1)), text });
+    } else {
+      blocks.push({ kind: "text", text });
+    }
+  });
+  return blocks;
+}

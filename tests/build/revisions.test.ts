@@ -1,0 +1,272 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { CheerioAPI } from "cheerio";
+import { load } from "cheerio";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite } from "../../src/build-site.ts";
+import { buildToTemp, fixtureContent, fixtureHistory, normalizeSpace, readSearchFragments, type BuiltSite } from "../helpers/site.ts";
+
+/**
+ * The fixture has three versions: 2016-01-10 (what-we-collect, cookies, sharing), 2018-05-25
+ * (a clause heading reworded under the same id, "trusted" added, a your-rights section added)
+ * and the current 2020-07-01 (cookies removed, a clause removed, a clause added, one word swapped).
+ * It is built under a path prefix and another origin, so every absolute URL is checked for both.
+ */
+const ORIGIN = "https://policy.example.org";
+const PREFIX = "/legal/";
+let site: BuiltSite;
+
+beforeAll(async () => {
+  site = await buildToTemp({
+    contentDir: fixtureContent("revisions"),
+    historyDir: fixtureHistory("revisions"),
+    env: { SITE_URL: ORIGIN, PATH_PREFIX: PREFIX },
+  });
+});
+afterAll(() => site?.cleanup());
+
+/** Site paths of the links in a part of a page, without the path prefix. */
+const hrefs = ($: CheerioAPI, selector: string): string[] =>
+  $(selector).map((_, a) => $(a).attr("href")!.replace(PREFIX, "/")).get();
+
+/** The words inside <ins> or <del> in a part of the compare view, without the screen-reader and print cues. */
+function marked($: CheerioAPI, scope: string, tag: "ins" | "del"): string[] {
+  return $(`${scope} ${tag}`).map((_, el) => {
+    const copy = $(el).clone();
+    copy.find(".diff-cue").remove();
+    return normalizeSpace(copy.text());
+  }).get();
+}
+
+const htmlPages = (): string[] =>
+  (readdirSync(site.outDir, { recursive: true }) as string[])
+    .filter((file) => file.endsWith(".html"))
+    .map((file) => `/${file.replace(/index\.html$/, "").split(path.sep).join("/")}`);
+
+describe("dated versions", () => {
+  it("gives every version its own page, and every version but the first a compare view", () => {
+    const pages = htmlPages().filter((p) => p.startsWith("/history/")).sort();
+    expect(pages).toEqual([
+      "/history/",
+      "/history/2016-01-10/",
+      "/history/2018-05-25/",
+      "/history/2018-05-25/changes/",
+      "/history/2020-07-01/",
+      "/history/2020-07-01/changes/",
+    ]);
+  });
+
+  it("shows an archived version's full text with its own clause ids, its date and a banner pointing to the current policy", () => {
+    const $ = site.page("/history/2016-01-10/");
+    expect($("main [id]").map((_, el) => $(el).attr("id")).get()).toEqual([
+      "contents",
+      "what-we-collect",
+      "information-you-give-us",
+      "cookies",
+      "sharing",
+      "business-transfers",
+    ]);
+    expect(normalizeSpace($("#information-you-give-us").text())).toBe("Information You Give Us");
+    expect(normalizeSpace($("main").text())).toContain("We may share your information with partners.");
+    const banner = $("[data-version-banner]");
+    expect(normalizeSpace(banner.text())).toBe(
+      "This is not the current policy. This version took effect on 10 January 2016 and was replaced on 25 May 2018. Read the current policy, effective 1 July 2020.",
+    );
+    expect(hrefs($, "[data-version-banner] a")).toEqual(["/"]);
+    expect($(".page-header time").attr("datetime")).toBe("2016-01-10");
+    expect($(".print-header time").attr("datetime")).toBe("2016-01-10");
+  });
+
+  it("keeps archived versions out of search engines, and points the current one's copy at the main page", () => {
+    for (const date of ["2016-01-10", "2018-05-25"]) {
+      const $ = site.page(`/history/${date}/`);
+      expect($("meta[name=robots]").attr("content")).toBe("noindex");
+      expect($("link[rel=canonical]").attr("href")).toBe(`${ORIGIN}${PREFIX}history/${date}/`);
+    }
+    const $ = site.page("/history/2020-07-01/");
+    expect($("meta[name=robots]")).toHaveLength(0);
+    expect($("link[rel=canonical]").attr("href")).toBe(`${ORIGIN}${PREFIX}`);
+    expect(normalizeSpace($("[data-version-banner]").text())).toMatch(/^This is the current version of the policy, effective 1 July 2020\./);
+  });
+
+  it("gives the current version's dated page the same text and ids as the main page", () => {
+    const ids = ($: CheerioAPI) => $("article [id]").map((_, el) => $(el).attr("id")).get();
+    // The main page adds per-section print headers and tools that link to the current section pages.
+    const text = ($: CheerioAPI) => normalizeSpace($("article .policy-section").find(".print-header, .section-tools").remove().end().text());
+    expect(ids(site.page("/history/2020-07-01/"))).toEqual(ids(site.page("/")));
+    expect(text(site.page("/history/2020-07-01/"))).toBe(text(site.page("/")));
+  });
+});
+
+describe("the compare view", () => {
+  it("shows exactly the words that changed when the current version took effect", () => {
+    const $ = site.page("/history/2020-07-01/changes/");
+    expect(marked($, "#sharing ~ .diff-block", "del")).toEqual(["may", "Business Transfers", "If we are sold, your information goes to the buyer."]);
+    expect(marked($, "#sharing ~ .diff-block", "ins")).toEqual(["only"]);
+    expect(marked($, ".diff-section--changed:has(#your-rights)", "ins")).toEqual(["Deletion", "You may ask us to delete your information."]);
+    expect(marked($, ".diff-section--changed:has(#your-rights)", "del")).toEqual([]);
+    expect(marked($, ".diff-section--removed", "del")).toEqual(["We use cookies to remember the items in your basket."]);
+    expect($(".diff-section h2").map((_, h) => $(h).attr("id")).get()).toEqual(["sharing", "your-rights", "cookies"]);
+  });
+
+  it("shows a reworded clause heading that keeps its id as one heading with its changed words", () => {
+    const $ = site.page("/history/2018-05-25/changes/");
+    const heading = $(".diff-section:has(#what-we-collect) h3");
+    expect(heading).toHaveLength(1);
+    expect(marked($, ".diff-section:has(#what-we-collect) h3", "del")).toEqual(["Give"]);
+    expect(marked($, ".diff-section:has(#what-we-collect) h3", "ins")).toEqual(["Provide to"]);
+    expect(marked($, ".diff-section:has(#sharing)", "ins")).toEqual(["trusted"]);
+    expect($(".diff-section:has(#your-rights) .diff-status").text()).toContain("Section added");
+  });
+
+  it("says every change in words as well as marks, for screen readers and paper", () => {
+    const $ = site.page("/history/2020-07-01/changes/");
+    $("ins, del").each((_, el) => {
+      const cues = $(el).children(".diff-cue").map((__, c) => $(c).text()).get();
+      expect(cues).toEqual(el.tagName === "ins" ? ["[added: ", "]"] : ["[removed: ", "]"]);
+    });
+    expect($("ins, del").length).toBeGreaterThan(0);
+  });
+
+  it("collapses the sections that did not change", () => {
+    const $ = site.page("/history/2020-07-01/changes/");
+    expect(normalizeSpace($("details.diff-unchanged summary").text())).toBe("1 section unchanged");
+    expect(hrefs($, "details.diff-unchanged a")).toEqual(["/history/2020-07-01/#what-we-collect"]);
+  });
+});
+
+describe("the history page", () => {
+  it("lists every version newest first with its date, summary and the sections it changed", () => {
+    const $ = site.page("/history/");
+    expect($(".version h3").map((_, h) => `${$(h).attr("id")} ${$(h).text()}`).get()).toEqual([
+      "version-2020-07-01 1 July 2020 (current)",
+      "version-2018-05-25 25 May 2018",
+      "version-2016-01-10 10 January 2016",
+    ]);
+    expect($(".version .version-summary").map((_, p) => $(p).text()).get()).toEqual([
+      "No more cookies; sharing only with trusted partners; a right to deletion.",
+      "Sharing limited to trusted partners; a new section on your rights.",
+      "The first published version.",
+    ]);
+    expect($(".version").first().find(".version__changes li").map((_, li) => normalizeSpace($(li).text())).get()).toEqual([
+      "Removed: Cookies",
+      "Changed: Sharing, Your Rights",
+    ]);
+    expect(hrefs($, ".version:first-child a:not(.permalink)")).toEqual([
+      "/history/2020-07-01/changes/#cookies",
+      "/history/2020-07-01/changes/#sharing",
+      "/history/2020-07-01/changes/#your-rights",
+      "/history/2020-07-01/",
+      "/history/2020-07-01/changes/",
+    ]);
+  });
+
+  it("keeps each section's history, linked from that section's page", () => {
+    const $ = site.page("/history/");
+    expect(normalizeSpace($("#sharing").parent().next(".section-history").text())).toBe(
+      "1 July 2020: changed, see the changes of 1 July 2020 25 May 2018: changed, see the changes of 25 May 2018 10 January 2016: first version, read it as of 10 January 2016",
+    );
+    expect($("#cookies").text()).toBe("Cookies (removed)");
+    expect(hrefs(site.page("/sharing/"), ".page-header a")).toEqual(["/history/#sharing"]);
+  });
+});
+
+describe("effective dates", () => {
+  it("are on every page that shows a version", () => {
+    const expected: Record<string, string> = {
+      "/": "2020-07-01",
+      "/sharing/": "2020-07-01",
+      "/history/": "2020-07-01",
+      "/history/2016-01-10/": "2016-01-10",
+      "/history/2018-05-25/": "2018-05-25",
+      "/history/2018-05-25/changes/": "2018-05-25",
+      "/history/2020-07-01/": "2020-07-01",
+    };
+    for (const [sitePath, date] of Object.entries(expected)) {
+      expect(site.page(sitePath)(".page-header .effective time").first().attr("datetime"), sitePath).toBe(date);
+    }
+  });
+});
+
+describe("the Atom feed", () => {
+  const feedUrl = `${ORIGIN}${PREFIX}history/feed.xml`;
+  const xml = () => readFileSync(path.join(site.outDir, "history", "feed.xml"), "utf8");
+  const parse = () =>
+    new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => ["entry", "link"].includes(name) }).parse(xml()) as {
+      feed: Record<string, unknown> & { entry: Array<Record<string, unknown>> };
+    };
+  type Link = { href: string; rel?: string; type?: string };
+
+  it("is well-formed XML in the Atom namespace with the elements Atom requires", () => {
+    expect(XMLValidator.validate(xml())).toBe(true);
+    const { feed } = parse();
+    expect(feed.xmlns).toBe("http://www.w3.org/2005/Atom");
+    expect(feed.id).toBe(`${ORIGIN}${PREFIX}history/`);
+    expect(feed.title).toBe("Changes to the audioMIDI.com Privacy Policy");
+    expect(feed.updated).toBe("2020-07-01T00:00:00Z");
+    expect((feed.author as { name: string }).name).toBe("audioMIDI.com");
+    expect((feed.link as Link[]).find((l) => l.rel === "self")?.href).toBe(feedUrl);
+  });
+
+  it("has one entry per version, newest first, dated by effective dates, with absolute links", () => {
+    const { feed } = parse();
+    expect(feed.entry.map((e) => [e.id, e.updated, e.title, e.summary])).toEqual([
+      [`${ORIGIN}${PREFIX}history/2020-07-01/`, "2020-07-01T00:00:00Z", "Version effective 1 July 2020", "No more cookies; sharing only with trusted partners; a right to deletion."],
+      [`${ORIGIN}${PREFIX}history/2018-05-25/`, "2018-05-25T00:00:00Z", "Version effective 25 May 2018", "Sharing limited to trusted partners; a new section on your rights."],
+      [`${ORIGIN}${PREFIX}history/2016-01-10/`, "2016-01-10T00:00:00Z", "Version effective 10 January 2016", "The first published version."],
+    ]);
+    expect(feed.entry.map((e) => (e.link as Link[])[0].href)).toEqual([
+      `${ORIGIN}${PREFIX}history/2020-07-01/changes/`,
+      `${ORIGIN}${PREFIX}history/2018-05-25/changes/`,
+      `${ORIGIN}${PREFIX}history/2016-01-10/`,
+    ]);
+    for (const entry of feed.entry) {
+      const content = entry.content as { "#text": string; type: string };
+      expect(content.type).toBe("html");
+      const links = load(content["#text"])("a").map((_, a) => load(content["#text"])(a).attr("href")).get();
+      expect(links.length).toBeGreaterThan(0);
+      expect(links.filter((href) => !href.startsWith(`${ORIGIN}${PREFIX}history/`))).toEqual([]);
+    }
+  });
+
+  it("is linked from the head of every page and from the history page", () => {
+    for (const sitePath of htmlPages()) {
+      const $ = site.page(sitePath);
+      expect($("head link[rel=alternate][type='application/atom+xml']").attr("href"), sitePath).toBe(`${PREFIX}history/feed.xml`);
+    }
+    expect(hrefs(site.page("/history/"), "main .feed-link a")).toEqual(["/history/feed.xml"]);
+  });
+});
+
+describe("search", () => {
+  it("indexes only the current section pages, never a dated version or a compare view", () => {
+    const fragments = readSearchFragments(site.outDir);
+    expect(fragments.map((f) => f.url.replace(PREFIX, "/")).sort()).toEqual(["/sharing/", "/what-we-collect/", "/your-rights/"]);
+    const text = fragments.map((f) => f.content).join(" ");
+    expect(text).toContain("We share your information only with trusted partners.");
+    expect(text).not.toContain("If we are sold");
+    expect(text).not.toContain("cookies");
+  });
+});
+
+describe("a mistake in the history", () => {
+  it("stops the build, naming the file, and leaves the previous site as it was", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "policy-history-"));
+    const outDir = path.join(root, "site");
+    const historyDir = path.join(root, "history");
+    mkdirSync(outDir);
+    writeFileSync(path.join(outDir, "index.html"), "last good site");
+    cpSync(fixtureHistory("revisions"), historyDir, { recursive: true });
+    writeFileSync(path.join(historyDir, "2018-05-25", "version.json"), '{ "effectiveDate": "2018-05-25" }');
+    try {
+      await expect(buildSite({ outDir, contentDir: fixtureContent("revisions"), historyDir })).rejects.toThrow(
+        /2018-05-25\/version\.json: invalid version data:\n {2}- `summary`/,
+      );
+      expect(readFileSync(path.join(outDir, "index.html"), "utf8")).toBe("last good site");
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
