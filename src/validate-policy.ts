@@ -11,7 +11,7 @@ import { checkMarkdown, scanMarkdown, type MarkdownScan } from "./validate-markd
 export const LAYOUT_IDS = ["main", "contents", "in-this-section", "provenance", "site-search-input", "site-search-hint"];
 
 /** Top-level paths of the built site; a section with one of these ids would overwrite them. */
-export const SITE_PATHS = ["assets", "pagefind", "search"];
+export const SITE_PATHS = ["assets", "history", "pagefind", "search"];
 
 /** Schemes a link may use; everything else (`javascript:`, `data:`, `vbscript:`, `file:` …) is refused. */
 export const LINK_SCHEMES = ["http", "https", "mailto", "tel"];

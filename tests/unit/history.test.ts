@@ -54,7 +54,7 @@ describe("reading the history folder", () => {
   it("checks an archived version's sections like the current ones, naming the file", () => {
     const dir = historyCopy();
     writeFileSync(path.join(dir, "2016-01-10", "09-bad.md"), "---\nid: Bad Id\norder: 9\ntitle: Bad\n---\n\nText.\n");
-    expect(() => readHistoryDir(dir, dir)).toThrow(/^2016-01-10\/09-bad\.md:1: invalid front matter/);
+    expect(() => readHistoryDir(dir, dir)).toThrow(/^2016-01-10\/09-bad\.md:2: invalid front matter/);
   });
 
   it("refuses an archived version that is not older than the current one", () => {
