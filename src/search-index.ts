@@ -1,7 +1,16 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import * as pagefind from "pagefind";
 
 export interface SearchIndexResult {
+  /** Pages in the index: those with `data-pagefind-body`, not every HTML file read. */
   pages: number;
+}
+
+/** How many pages the written index holds, from Pagefind's entry file. */
+export function indexedPageCount(entryJson: string): number {
+  const entry = JSON.parse(entryJson) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }
 
 /**
@@ -20,7 +29,10 @@ export async function buildSearchIndex(siteDir: string, language = "en"): Promis
     const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
     errors.push(...written.errors);
     if (errors.length > 0) throw new Error(errors.join("\n"));
-    return { pages: added.page_count };
+    const pages = indexedPageCount(readFileSync(path.join(siteDir, "pagefind", "pagefind-entry.json"), "utf8"));
+    // Pagefind reports no error for a folder without indexable pages; a search that finds nothing would.
+    if (added.page_count === 0 || pages === 0) throw new Error("no page was indexed: is `data-pagefind-body` on the section pages?");
+    return { pages };
   } catch (cause) {
     throw new Error(`Failed to build the search index of ${siteDir}.`, { cause });
   } finally {

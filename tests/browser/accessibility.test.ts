@@ -17,7 +17,7 @@ const views = [
 ] as const;
 
 describe.each(views)("axe (WCAG 2.2 AA) in $colorScheme at $width px", ({ colorScheme, width }) => {
-  it.each(allPages)("finds no violations on %s", async (path) => {
+  it.each(allPages())("finds no violations on %s", async (path) => {
     const { context, page } = await reader.open({ colorScheme, viewport: { width, height: 800 } });
     await page.goto(reader.url(path));
     expect(await checkA11y(page)).toEqual([]);
@@ -41,10 +41,16 @@ describe.each(views)("axe (WCAG 2.2 AA) in $colorScheme at $width px", ({ colorS
 });
 
 describe("reflow", () => {
-  it.each(allPages)("needs no horizontal scrolling at 320 px on %s", async (path) => {
+  it.each(allPages())("needs no horizontal scrolling at 320 px on %s", async (path) => {
     const { context, page } = await reader.open({ viewport: { width: 320, height: 640 } });
     await page.goto(reader.url(path));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await context.close();
+  });
+});
+
+describe("the list of pages checked", () => {
+  it("covers every kind of page the site has", () => {
+    expect(allPages()).toEqual(expect.arrayContaining(["/", "/cookies/", "/search/", "/404.html", "/history/", "/history/2014-04-08/"]));
   });
 });

@@ -20,7 +20,7 @@ function watch(page: Page) {
 }
 
 const journeys: Array<[name: string, run: (page: Page) => Promise<void>]> = [
-  ...allPages.map((path): [string, (page: Page) => Promise<void>] => [`reading ${path}`, async (page) => void (await page.goto(reader.url(path)))]),
+  ...allPages().map((path): [string, (page: Page) => Promise<void>] => [`reading ${path}`, async (page) => void (await page.goto(reader.url(path)))]),
   ["searching", (page) => search(page, reader.url("/search/"), "credit card")],
   ["landing from a search result", async (page) => {
     await page.goto(reader.url("/cookies/?highlight=cookies"));

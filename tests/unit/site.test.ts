@@ -59,3 +59,10 @@ describe("assets and dates", () => {
     expect(readableDate("2014-04-08")).toBe("8 April 2014");
   });
 });
+
+describe("the search index summary", () => {
+  it("counts the pages in Pagefind's entry file across languages", async () => {
+    const { indexedPageCount } = await import("../../src/search-index.ts");
+    expect(indexedPageCount('{"version":"1.6.0","languages":{"en":{"page_count":7},"fr":{"page_count":2}}}')).toBe(9);
+  });
+});
