@@ -53,9 +53,14 @@ export const CACHE_IMMUTABLE = "public, max-age=31536000, immutable";
 export const CACHE_REVALIDATE = "public, max-age=0, must-revalidate";
 
 /**
- * Every rule, with `pathPrefix` ("/" or "/privacy/") in front of each pattern. No two rules that
- * can match one path set the same header: Netlify lets the later one win but Cloudflare joins
- * both values, so an overlap would mean different caching on each host.
+ * Every rule, with `pathPrefix` ("/" or "/privacy/") in front of each pattern.
+ *
+ * Hosts differ when two rules match one path. Cloudflare Pages matches patterns exactly and joins
+ * the values of a header set twice. Netlify makes a trailing slash optional (so it reads the
+ * page-folder pattern as matching every path) and lets the later rule win. So no two rules may
+ * set one header on any file the site has, and the fingerprinted folders come last, where on
+ * Netlify they win over the broad revalidate rules above them.
+ * https://docs.netlify.com/manage/routing/headers/ https://developers.cloudflare.com/pages/configuration/headers/
  */
 export function headerRules(pathPrefix: string): HeaderRule[] {
   const p = pathPrefix;
@@ -71,15 +76,16 @@ export function headerRules(pathPrefix: string): HeaderRule[] {
         "Permissions-Policy": PERMISSIONS_POLICY,
       },
     },
+    cache("", CACHE_REVALIDATE, "The whole-policy page."),
+    cache("*/", CACHE_REVALIDATE, "Every other page, at any depth: sections, search, history."),
+    cache("*.html", CACHE_REVALIDATE, "The same pages by their file names, and 404.html."),
+    cache("*.xml", CACHE_REVALIDATE, "sitemap.xml and the history feed."),
+    cache("*.txt", CACHE_REVALIDATE, "robots.txt."),
+    cache("pagefind/:file", CACHE_REVALIDATE, "Pagefind's entry files keep their names from build to build."),
     cache("assets/*", CACHE_IMMUTABLE, "Our CSS, JS and icons carry a content hash in their names."),
     cache("pagefind/fragment/*", CACHE_IMMUTABLE, "Pagefind names its index chunks by their content hash."),
     cache("pagefind/index/*", CACHE_IMMUTABLE, "Pagefind names its index chunks by their content hash."),
     cache("pagefind/filter/*", CACHE_IMMUTABLE, "Pagefind names its index chunks by their content hash."),
-    cache("", CACHE_REVALIDATE, "The whole-policy page."),
-    cache(":page/", CACHE_REVALIDATE, "Section pages and the search page."),
-    cache(":page/index.html", CACHE_REVALIDATE, "The same pages by their file names."),
-    cache(":file", CACHE_REVALIDATE, "404.html, sitemap.xml, robots.txt."),
-    cache("pagefind/:file", CACHE_REVALIDATE, "Pagefind's entry files keep their names from build to build."),
   ];
 }
 

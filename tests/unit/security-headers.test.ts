@@ -13,6 +13,7 @@ import { headersFor, parseHeadersFile } from "../helpers/serve.ts";
 /** Paths as requested, for the kinds of file the site has. */
 const samplePaths = (p: string) => ({
   revalidate: [p, `${p}cookies/`, `${p}search/`, `${p}cookies/index.html`, `${p}404.html`, `${p}sitemap.xml`, `${p}robots.txt`,
+    `${p}history/`, `${p}history/2014-04-08/`, `${p}history/2014-04-08/changes/index.html`, `${p}history/feed.xml`,
     `${p}pagefind/pagefind.js`, `${p}pagefind/pagefind-entry.json`, `${p}pagefind/wasm.en.pagefind`, `${p}pagefind/pagefind-component-ui.css`],
   immutable: [`${p}assets/site.0123abcd.css`, `${p}pagefind/fragment/en_1051ef1.pf_fragment`, `${p}pagefind/index/en_41cd2ec.pf_index`, `${p}pagefind/filter/en_1.pf_filter`],
 });
@@ -67,6 +68,26 @@ describe("the header rules", () => {
   });
 });
 
+/**
+ * Netlify's reading of a pattern: case-insensitive, an optional trailing slash, a lone `*`
+ * segment that may be empty. https://github.com/netlify/build (packages/headers-parser, for_regexp)
+ */
+function netlifyRegExp(pattern: string): RegExp {
+  const part = (p: string) => (p.startsWith(":") ? "([^/]+)" : p === "*" ? "?(.*)" : p.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replaceAll("*", "(.*)"));
+  return new RegExp(`^/${pattern.split("/").filter(Boolean).map(part).join("/")}/?$`, "iu");
+}
+
+describe("the header rules on Netlify, where a later matching rule wins", () => {
+  it.each(["/", "/privacy/"])("still cache fingerprinted files for a year and revalidate the rest, under %s", (prefix) => {
+    const rules = headerRules(prefix);
+    const netlifyCache = (path: string) =>
+      rules.filter((r) => netlifyRegExp(r.pattern).test(path) && r.headers["Cache-Control"]).at(-1)?.headers["Cache-Control"];
+    const { revalidate, immutable } = samplePaths(prefix);
+    for (const path of revalidate) expect(netlifyCache(path), path).toBe(CACHE_REVALIDATE);
+    for (const path of immutable) expect(netlifyCache(path), path).toBe(CACHE_IMMUTABLE);
+  });
+});
+
 describe("the _headers file", () => {
   it("says exactly what the rules say, as Netlify and Cloudflare Pages read it", () => {
     const rules = headerRules("/privacy/");
@@ -85,7 +106,7 @@ describe("the _headers file", () => {
 });
 
 describe("patterns as regular expressions", () => {
-  it("let a splat match any rest of the path, a placeholder one segment, and everything else literally", () => {
+  it("let a splat match any characters, a placeholder one segment, and everything else literally", () => {
     const match = (pattern: string, path: string) => new RegExp(patternSource(pattern)).test(path);
     expect(match("/p/*", "/p/")).toBe(true);
     expect(match("/p/*", "/p/a/b.css")).toBe(true);
@@ -93,5 +114,7 @@ describe("patterns as regular expressions", () => {
     expect(match("/p/:page/", "/p/a/b/")).toBe(false);
     expect(match("/p/:page/index.html", "/p/a/indexXhtml")).toBe(false);
     expect(match("/p/", "/p/x")).toBe(false);
+    expect(match("/p/*.html", "/p/a/b/index.html")).toBe(true);
+    expect(match("/p/*/", "/p/")).toBe(false);
   });
 });
