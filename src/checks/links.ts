@@ -32,8 +32,7 @@ interface Reference {
 /** Where a built file is served. The 404 page is resolved as if shown at a deep unknown address, so a relative link on it is caught. */
 export function servedPath(file: string, pathPrefix: string): string {
   if (file === NOT_FOUND_PAGE) return `${pathPrefix}no/such/page/`;
-  const relative = file.slice(1);
-  return `${pathPrefix}${relative.endsWith("index.html") ? relative.slice(0, -"index.html".length) : relative}`;
+  return `${pathPrefix}${file.slice(1).replace(/(^|\/)index\.html$/, "$1")}`;
 }
 
 /** Every id (and legacy `a[name]`) on a page: the anchors links may point at. */

@@ -72,6 +72,8 @@ describe("the link check", () => {
     expect(servedPath("/cookies/index.html", "/p/")).toBe("/p/cookies/");
     expect(servedPath("/assets/site.css", "/")).toBe("/assets/site.css");
     expect(servedPath("/404.html", "/p/")).toBe("/p/no/such/page/");
+    expect(servedPath("/history/2014-04-08/index.html", "/")).toBe("/history/2014-04-08/");
+    expect(servedPath("/notindex.html", "/")).toBe("/notindex.html");
   });
 });
 
