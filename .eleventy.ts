@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { HtmlBasePlugin } from "@11ty/eleventy";
@@ -8,6 +9,7 @@ import { markdown } from "./src/markdown.ts";
 import { loadPolicy } from "./src/policy.ts";
 import { loadHistory } from "./src/revisions.ts";
 import { buildSearchIndex } from "./src/search-index.ts";
+import { contentSecurityPolicy, headerRules, renderHeadersFile } from "./src/security-headers.ts";
 import { loadSite, normalizePathPrefix } from "./src/site.ts";
 
 export default function (eleventyConfig: UserConfig) {
@@ -34,6 +36,13 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addWatchTarget(assetsDir);
   eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) =>
     writeAssets(collectAssets(assetsDir, pathPrefix), directories.output),
+  );
+
+  // Response headers for Netlify and Cloudflare Pages; the same rules are in the page as a meta
+  // CSP for hosts that ignore `_headers` (GitHub Pages). src/security-headers.ts says why each is there.
+  eleventyConfig.addGlobalData("csp", () => contentSecurityPolicy({ forMeta: true }));
+  eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) =>
+    writeFileSync(path.join(directories.output, "_headers"), renderHeadersFile(headerRules(pathPrefix))),
   );
 
   // The same markdown-it instance the tests check. https://www.11ty.dev/docs/languages/markdown/

@@ -1,5 +1,7 @@
-// npm run build: the site into dist/, atomically. Content mistakes print as themselves and exit 1.
+// npm run build: the site into dist/, atomically. Content mistakes and failed post-build checks
+// print as themselves and exit 1.
 import { buildSite } from "../src/build-site.ts";
+import { SiteCheckError } from "../src/checks/post-build-checks.ts";
 import { ContentError } from "../src/content-error.ts";
 
 try {
@@ -11,13 +13,14 @@ try {
   });
   console.log(`Built ${outDir} (${searchPages} pages searchable) in ${Math.round(performance.now() - started)} ms.`);
 } catch (error) {
-  const content = error instanceof ContentError ? error : findContentError(error);
-  console.error(content ? `\nBuild failed: ${content.message}\n` : error);
+  const known = findKnownError(error);
+  console.error(known ? `\nBuild failed: ${known.message}\n` : error);
   console.error("The previous site (if any) was left as it was.");
   process.exitCode = 1;
 }
 
-function findContentError(error: unknown): ContentError | undefined {
-  for (let e = error; e instanceof Error; e = e.cause) if (e instanceof ContentError) return e;
+/** A mistake the reader can fix from its message alone, so no stack trace is shown. */
+function findKnownError(error: unknown): ContentError | SiteCheckError | undefined {
+  for (let e = error; e instanceof Error; e = e.cause) if (e instanceof ContentError || e instanceof SiteCheckError) return e;
   return undefined;
 }

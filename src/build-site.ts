@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
+import { checkBuiltSite } from "./checks/post-build-checks.ts";
 import { loadPolicy } from "./policy.ts";
 import { loadHistory } from "./revisions.ts";
 import { buildSearchIndex } from "./search-index.ts";
@@ -13,7 +14,7 @@ export interface BuildOptions {
   contentDir?: string;
   /** Earlier versions, one `YYYY-MM-DD/` folder each (default `history`; a missing folder means none). */
   historyDir?: string;
-  /** Steps run on the staged site before it replaces `outDir`; a throw fails the build. */
+  /** Extra steps run on the staged site after the post-build checks, before it replaces `outDir`; a throw fails the build. */
   checks?: Array<(siteDir: string) => void | Promise<void>>;
   quiet?: boolean;
 }
@@ -49,8 +50,9 @@ export async function runEleventy(siteDir: string, contentDir: string, quiet = t
 }
 
 /**
- * Builds the whole site into a staging folder beside `outDir`, then swaps it in. A failure at
- * any step (content, Eleventy, Pagefind, checks) leaves the previous `outDir` exactly as it was.
+ * Builds the whole site into a staging folder beside `outDir`, checks it (links and anchors, valid
+ * HTML, nothing inline: src/checks/), then swaps it in. A failure at any step (content, Eleventy,
+ * Pagefind, checks) leaves the previous `outDir` exactly as it was.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.resolve(options.outDir);
@@ -61,11 +63,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   mkdirSync(staging, { recursive: true });
   try {
     // Checked first, so a content mistake is reported as itself rather than inside Eleventy's trace.
-    loadSite(contentDir);
+    const site = loadSite(contentDir);
     loadPolicy(contentDir);
     loadHistory(contentDir, historyDir);
     await runEleventy(staging, contentDir, options.quiet ?? true, historyDir);
     const { pages } = await buildSearchIndex(staging);
+    await checkBuiltSite(staging, site);
     for (const check of options.checks ?? []) await check(staging);
     replaceDir(staging, outDir);
     return { outDir, searchPages: pages };

@@ -24,6 +24,25 @@ export function headingHtml(text: string, id: string, level: number): string {
   return renderHeading(markdown, text, id, level).html;
 }
 
+/** A page as Eleventy's collections hold it: only what the sitemap needs. */
+export interface CollectionPage {
+  url: string | false;
+  data: { noindex?: unknown; canonicalPath?: string };
+}
+
+/**
+ * The pages search engines should list: every page with a URL that is not marked `noindex` (the
+ * search page, the 404 page, archived versions) and is its own canonical page (the current
+ * version's dated copy names `/`). Sorted, because Eleventy orders collections by file dates,
+ * which differ from one checkout to the next.
+ */
+export function indexablePaths(pages: readonly CollectionPage[]): string[] {
+  const paths = pages
+    .filter((p) => p.url !== false && !p.data.noindex && (p.data.canonicalPath ?? p.url) === p.url)
+    .map((p) => p.url as string);
+  return [...new Set(paths)].sort();
+}
+
 /** The slice of Eleventy's config API this module needs. */
 interface FilterHost {
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
@@ -34,4 +53,5 @@ export function filtersPlugin(eleventyConfig: FilterHost): void {
   eleventyConfig.addFilter("pageUrl", pageUrl);
   eleventyConfig.addFilter("markdownInline", markdownInline);
   eleventyConfig.addFilter("headingHtml", headingHtml);
+  eleventyConfig.addFilter("indexablePaths", indexablePaths);
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 
@@ -13,10 +13,27 @@ export function indexedPageCount(entryJson: string): number {
   return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }
 
+/** Every HTML file under the site folder, as sorted site-relative paths ("cookies/index.html"). */
+export function htmlFiles(siteDir: string): string[] {
+  return readdirSync(siteDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
+    .map((entry) => path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .sort();
+}
+
+/** The URL a host serves a file at, as Pagefind would derive it: "cookies/index.html" → "/cookies/". */
+export function pageUrlOf(file: string): string {
+  return `/${file.replace(/(^|\/)index\.html$/, "$1")}`;
+}
+
 /**
  * Indexes the built site with Pagefind and writes its bundle to `<siteDir>/pagefind/`.
  * Only elements marked `data-pagefind-body` are indexed (the section pages), so the whole-policy
  * page never shows up as a duplicate result. https://pagefind.app/docs/indexing/
+ *
+ * Files are added one by one in sorted order rather than with `addDirectory`: Pagefind's index
+ * depends on the order it meets pages, and a directory's listing order differs between file
+ * systems (ext4 and tmpfs gave different index hashes for the same site).
  */
 export async function buildSearchIndex(siteDir: string, language = "en"): Promise<SearchIndexResult> {
   const errors: string[] = [];
@@ -24,14 +41,16 @@ export async function buildSearchIndex(siteDir: string, language = "en"): Promis
     const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: language });
     errors.push(...createErrors);
     if (!index) throw new Error("no index was created");
-    const added = await index.addDirectory({ path: siteDir });
-    errors.push(...added.errors);
+    for (const file of htmlFiles(siteDir)) {
+      const added = await index.addHTMLFile({ url: pageUrlOf(file), content: readFileSync(path.join(siteDir, file), "utf8") });
+      errors.push(...added.errors);
+    }
     const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
     errors.push(...written.errors);
     if (errors.length > 0) throw new Error(errors.join("\n"));
     const pages = indexedPageCount(readFileSync(path.join(siteDir, "pagefind", "pagefind-entry.json"), "utf8"));
     // Pagefind reports no error for a folder without indexable pages; a search that finds nothing would.
-    if (added.page_count === 0 || pages === 0) throw new Error("no page was indexed: is `data-pagefind-body` on the section pages?");
+    if (pages === 0) throw new Error("no page was indexed: is `data-pagefind-body` on the section pages?");
     return { pages };
   } catch (cause) {
     throw new Error(`Failed to build the search index of ${siteDir}.`, { cause });

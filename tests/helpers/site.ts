@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -76,3 +77,14 @@ export function fixtureContent(name: string): string {
 
 /** A fixture's history folder (read only by the build, so it needs no copy). */
 export const fixtureHistory = (name: string): string => path.join(fixturesDir, name, "history");
+
+/** Every file under a folder, by relative path, with the SHA-256 of its bytes: two equal maps are two identical trees. */
+export function hashTree(dir: string): Record<string, string> {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      return [path.relative(dir, file), createHash("sha256").update(readFileSync(file)).digest("hex")] as const;
+    });
+  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)));
+}

@@ -1,0 +1,38 @@
+/**
+ * Every page must be valid HTML: html-validate with its recommended rules plus the ones for whole
+ * documents. https://html-validate.org/rules/presets.html
+ */
+import { HtmlValidate, StaticConfigLoader, type ConfigData } from "html-validate";
+import type { BuiltFile } from "./built-site.ts";
+
+/** The rules, with a reason beside each change to the presets. */
+export const htmlValidateConfig: ConfigData = {
+  extends: ["html-validate:recommended", "html-validate:document"],
+  rules: {
+    // Style, not validity: the HTML standard itself writes `<!doctype html>` in lower case.
+    "doctype-style": "off",
+    // Indentation left by templates around skipped blocks; invisible to readers.
+    "no-trailing-whitespace": "off",
+    // Eleventy's HTML rewriting (HtmlBasePlugin) writes boolean attributes as `hidden=""`, which is valid.
+    "attribute-empty-style": "off",
+    // Section titles are the policy's own headings, word for word, and some are long.
+    "long-title": "off",
+    // Subresource Integrity guards files from other origins; every file here is our own, and the
+    // CSP allows no other origin. A cross-origin file would still be reported.
+    "require-sri": ["error", { target: "crossorigin" }],
+  },
+};
+
+const validator = new HtmlValidate(new StaticConfigLoader(htmlValidateConfig));
+
+/** Every html-validate error on every page, one line each: "/search/index.html:46:3: message [rule]". */
+export async function findInvalidHtml(pages: readonly BuiltFile[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const page of pages) {
+    const report = await validator.validateString(page.text, page.file);
+    for (const result of report.results) {
+      for (const m of result.messages) problems.push(`${page.file}:${m.line}:${m.column}: ${m.message} [${m.ruleId}]`);
+    }
+  }
+  return problems;
+}
