@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { ContentError } from "./content-error.ts";
+import { readJsonFile } from "./json-file.ts";
 import { readContentDir, type SourceSection } from "./read-content.ts";
 import { isoDate, versionSummary } from "./site.ts";
 
@@ -17,21 +18,15 @@ export interface VersionSource {
 
 /** Reads and checks a version.json; its date must be the name of the folder it is in. */
 export function readVersionFile(fullPath: string, file: string, folderName: string): { effectiveDate: string; summary: string } {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(fullPath, "utf8"));
-  } catch (error) {
-    throw new ContentError(file, `cannot read the version data: ${(error as Error).message}`, 'Give each archived version a version.json: { "effectiveDate": "YYYY-MM-DD", "summary": "…" }.');
+  const version = readJsonFile(fullPath, file, versionFileSchema, {
+    what: "version data",
+    unreadable: 'Give each archived version a version.json: { "effectiveDate": "YYYY-MM-DD", "summary": "…" }.',
+    invalid: "Fix the listed keys; allowed keys are effectiveDate and summary.",
+  });
+  if (version.effectiveDate !== folderName) {
+    throw new ContentError(file, `the effectiveDate ${version.effectiveDate} differs from the folder name ${folderName}`, "Name the folder after the date the version took effect, and give the same date in version.json.");
   }
-  const result = versionFileSchema.safeParse(data);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `\`${i.path.join(".") || "version"}\`: ${i.message}`);
-    throw new ContentError(file, `invalid version data:\n  - ${problems.join("\n  - ")}`, "Fix the listed keys; allowed keys are effectiveDate and summary.");
-  }
-  if (result.data.effectiveDate !== folderName) {
-    throw new ContentError(file, `the effectiveDate ${result.data.effectiveDate} differs from the folder name ${folderName}`, "Name the folder after the date the version took effect, and give the same date in version.json.");
-  }
-  return result.data;
+  return version;
 }
 
 /**

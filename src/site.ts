@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { ContentError } from "./content-error.ts";
+import { readJsonFile } from "./json-file.ts";
 
 /** A calendar date written YYYY-MM-DD that exists (no 2014-02-30). */
 export const isoDate = z
@@ -74,20 +73,14 @@ export function absoluteUrl(site: Pick<Site, "siteUrl" | "pathPrefix">, sitePath
 /** Reads `site.json` from the content folder; SITE_URL and PATH_PREFIX from the environment win. */
 export function loadSite(contentDir: string, env: NodeJS.ProcessEnv = process.env): Site {
   const file = path.join(contentDir, "site.json");
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new ContentError(file, `cannot read the site data: ${(error as Error).message}`, "Keep site.json as valid JSON beside the section files.");
-  }
-  const result = siteSchema.safeParse(data);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `\`${i.path.join(".")}\`: ${i.message}`);
-    throw new ContentError(file, `invalid site data:\n  - ${problems.join("\n  - ")}`, "Fix the listed keys (see README, “Site data”).");
-  }
+  const data = readJsonFile(file, file, siteSchema, {
+    what: "site data",
+    unreadable: "Keep site.json as valid JSON beside the section files.",
+    invalid: "Fix the listed keys (see README, “Site data”).",
+  });
   return {
-    ...result.data,
-    siteUrl: normalizeSiteUrl(env.SITE_URL || result.data.siteUrl),
+    ...data,
+    siteUrl: normalizeSiteUrl(env.SITE_URL || data.siteUrl),
     pathPrefix: normalizePathPrefix(env.PATH_PREFIX),
   };
 }

@@ -48,7 +48,7 @@ describe("reading the history folder", () => {
   it("refuses a version.json without a summary or with an unknown key", () => {
     const dir = historyCopy();
     writeFileSync(path.join(dir, "2018-05-25", "version.json"), JSON.stringify({ effectiveDate: "2018-05-25", sumary: "typo" }));
-    expect(() => readHistoryDir(dir, dir)).toThrow(/2018-05-25\/version\.json: invalid version data:\n {2}- `summary`: .*\n {2}- `version`: Unrecognized key: "sumary"/);
+    expect(() => readHistoryDir(dir, dir)).toThrow(/2018-05-25\/version\.json: invalid version data:\n {2}- `summary`: .*\n {2}- `file`: Unrecognized key: "sumary"/);
   });
 
   it("checks an archived version's sections like the current ones, naming the file", () => {
