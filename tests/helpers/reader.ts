@@ -38,10 +38,14 @@ export function sitePaths(sectionIds: string[]): string[] {
   return ["/", ...sectionIds.map((id) => `/${id}/`), "/search/", "/404.html"];
 }
 
-/** Runs a search on the search page and waits until Pagefind has shown its results. */
+/** Runs a search on the search page and waits until Pagefind has said how many results it found. */
 export async function search(page: Page, url: string, query: string): Promise<void> {
   await page.goto(`${url}?q=${encodeURIComponent(query)}`);
-  await page.locator("pagefind-results a").first().waitFor();
+  // "3 results for x" or "No results for x": either way the search has finished; results
+  // may render a moment after the summary.
+  const summary = page.locator("pagefind-summary").filter({ hasText: /results? for/i });
+  await summary.waitFor();
+  if (!/^no results/i.test((await summary.innerText()).trim())) await page.locator("pagefind-results a").first().waitFor();
 }
 
 /** Result page titles in order, and their links. */
