@@ -17,7 +17,11 @@ export interface BuildOptions {
   /** Extra steps run on the staged site after the post-build checks, before it replaces `outDir`; a throw fails the build. */
   checks?: Array<(siteDir: string) => void | Promise<void>>;
   quiet?: boolean;
+  /** Told how long each step took (content, eleventy, search-index, checks, swap); the benchmark listens. */
+  onStep?: (step: BuildStep, ms: number) => void;
 }
+
+export type BuildStep = "content" | "eleventy" | "search-index" | "checks" | "swap";
 
 export interface BuildResult {
   outDir: string;
@@ -61,16 +65,27 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const staging = `${outDir}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
+  const step = async <T>(name: BuildStep, run: () => T | Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await run();
+    options.onStep?.(name, performance.now() - started);
+    return result;
+  };
   try {
     // Checked first, so a content mistake is reported as itself rather than inside Eleventy's trace.
-    const site = loadSite(contentDir);
-    loadPolicy(contentDir);
-    loadHistory(contentDir, historyDir);
-    await runEleventy(staging, contentDir, options.quiet ?? true, historyDir);
-    const { pages } = await buildSearchIndex(staging);
-    await checkBuiltSite(staging, site);
-    for (const check of options.checks ?? []) await check(staging);
-    replaceDir(staging, outDir);
+    const site = await step("content", () => {
+      const site = loadSite(contentDir);
+      loadPolicy(contentDir);
+      loadHistory(contentDir, historyDir);
+      return site;
+    });
+    await step("eleventy", () => runEleventy(staging, contentDir, options.quiet ?? true, historyDir));
+    const { pages } = await step("search-index", () => buildSearchIndex(staging));
+    await step("checks", async () => {
+      await checkBuiltSite(staging, site);
+      for (const check of options.checks ?? []) await check(staging);
+    });
+    await step("swap", () => replaceDir(staging, outDir));
     return { outDir, searchPages: pages };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
