@@ -80,6 +80,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       return site;
     });
     await step("eleventy", () => runEleventy(staging, contentDir, options.quiet ?? true, historyDir));
+    // Eleventy's garbage (~500 MB at 10,000 sections) would otherwise stay resident while Pagefind's
+    // own process peaks; npm run build passes --expose-gc for this (docs/performance.md).
+    (globalThis as { gc?: () => void }).gc?.();
     const { pages } = await step("search-index", () => buildSearchIndex(staging));
     await step("checks", async () => {
       await checkBuiltSite(staging, site);

@@ -40,7 +40,8 @@ const childScript = path.join(import.meta.dirname, "build-child.ts");
 export async function measureBuild(contentDir: string, outDir: string): Promise<BuildRun> {
   const resultFile = `${outDir}.result.json`;
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", childScript, contentDir, outDir, resultFile], {
+  // The same Node flags as package.json's build script.
+  const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", childScript, contentDir, outDir, resultFile], {
     env: { ...process.env, DEBUG: "Eleventy:Benchmark*" },
     stdio: ["ignore", "ignore", "pipe"],
   });
