@@ -6,7 +6,7 @@ import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import { collectAssets, writeAssets } from "./src/assets.ts";
 import { filtersPlugin } from "./src/filters.ts";
 import { markdown } from "./src/markdown.ts";
-import { loadPolicy } from "./src/policy.ts";
+import { loadPolicyOnce } from "./src/policy-cache.ts";
 import { loadHistory } from "./src/revisions.ts";
 import { buildSearchIndex } from "./src/search-index.ts";
 import { contentSecurityPolicy, headerRules, renderHeadersFile } from "./src/security-headers.ts";
@@ -19,7 +19,7 @@ export default function (eleventyConfig: UserConfig) {
   // The policy is data, not templates: src/policy.ts reads, checks and renders it, so legal
   // text never passes through a template engine and `{{ }}` in it stays literal.
   eleventyConfig.addGlobalData("site", () => loadSite(contentDir));
-  eleventyConfig.addGlobalData("policy", () => loadPolicy(contentDir));
+  eleventyConfig.addGlobalData("policy", () => loadPolicyOnce(contentDir));
   eleventyConfig.addWatchTarget(contentDir);
 
   // Earlier versions live in their own folders (README, "Revisions"), never in git history.

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { checkBuiltSite } from "./checks/post-build-checks.ts";
-import { loadPolicy } from "./policy.ts";
+import { forgetPolicy, loadPolicyOnce } from "./policy-cache.ts";
 import { loadHistory } from "./revisions.ts";
 import { buildSearchIndex } from "./search-index.ts";
 import { loadSite } from "./site.ts";
@@ -75,11 +75,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // Checked first, so a content mistake is reported as itself rather than inside Eleventy's trace.
     const site = await step("content", () => {
       const site = loadSite(contentDir);
-      loadPolicy(contentDir);
+      loadPolicyOnce(contentDir);
       loadHistory(contentDir, historyDir);
       return site;
     });
-    await step("eleventy", () => runEleventy(staging, contentDir, options.quiet ?? true, historyDir));
+    await step("eleventy", () => runEleventy(staging, contentDir, options.quiet ?? true, historyDir).finally(forgetPolicy));
     // Eleventy's garbage (~500 MB at 10,000 sections) would otherwise stay resident while Pagefind's
     // own process peaks; npm run build passes --expose-gc for this (docs/performance.md).
     (globalThis as { gc?: () => void }).gc?.();
