@@ -80,9 +80,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       return site;
     });
     await step("eleventy", () => runEleventy(staging, contentDir, options.quiet ?? true, historyDir).finally(forgetPolicy));
-    // Eleventy's garbage (~500 MB at 10,000 sections) would otherwise stay resident while Pagefind's
-    // own process peaks; npm run build passes --expose-gc for this (docs/performance.md).
-    (globalThis as { gc?: () => void }).gc?.();
+    releaseMemory();
     const { pages } = await step("search-index", () => buildSearchIndex(staging));
     await step("checks", async () => {
       await checkBuiltSite(staging, site);
@@ -94,6 +92,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Eleventy's garbage (~500 MB at 10,000 sections) would otherwise stay resident while Pagefind's
+ * own process peaks. The first collection frees it, the second gives the emptied heap back to the
+ * system. Needs node --expose-gc, which npm run build passes; elsewhere it does nothing.
+ */
+function releaseMemory(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  gc?.();
 }
 
 /** Swaps a finished folder into place; the old one is removed only after the new one is there. */
