@@ -2,7 +2,7 @@
 // alone: `build-child.ts <contentDir> <outDir> <resultFile>`. Writes a BuildChildResult as JSON.
 import { writeFileSync } from "node:fs";
 import { buildSite, type BuildStep } from "../../src/build-site.ts";
-import { processTree, treeCpuMs } from "./process-tree.ts";
+import { commandName, processTree, treeCpuMs } from "./process-tree.ts";
 
 export interface BuildChildResult {
   /** From process start to this script running: Node, tsx and loading the build's modules. */
@@ -16,13 +16,13 @@ export interface BuildChildResult {
 const startupMs = performance.now();
 const [contentDir, outDir, resultFile] = process.argv.slice(2);
 const steps: BuildChildResult["steps"] = {};
-const before = new Set(processTree(process.pid));
 const { searchPages } = await buildSite({ contentDir, outDir, onStep: (step, ms) => (steps[step] = ms) });
 
 // Pagefind's process is killed when indexing ends; wait until it has been reaped, so its CPU time
-// is in ours rather than lost between the two.
-const started = () => processTree(process.pid).filter((pid) => !before.has(pid));
-for (let wait = 0; started().length > 0 && wait < 100; wait++) {
+// is in ours rather than lost between the two. (esbuild's service, for tsx and the minifier, lives
+// as long as this process and is counted live.)
+const pagefindRunning = (): boolean => processTree(process.pid).some((pid) => commandName(pid).startsWith("pagefind"));
+for (let wait = 0; pagefindRunning() && wait < 100; wait++) {
   await new Promise((done) => setTimeout(done, 20));
 }
 const result: BuildChildResult = { startupMs, steps, cpuMs: treeCpuMs(), searchPages };

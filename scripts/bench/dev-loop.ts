@@ -73,6 +73,9 @@ export async function measureDevLoop(projectRoot: string, workDir: string, edits
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
+  // Detached into its own process group, so an interrupted benchmark must end it itself.
+  const endOnExit = (): void => void process.kill(-child.pid!, "SIGTERM");
+  process.once("exit", endOnExit);
   let output = "";
   child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
   child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
@@ -96,6 +99,7 @@ export async function measureDevLoop(projectRoot: string, workDir: string, edits
   } catch (error) {
     throw new Error(`${(error as Error).message}\nnpm start said:\n${output.slice(-2000)}`);
   } finally {
+    process.off("exit", endOnExit);
     await stop(child);
   }
 }

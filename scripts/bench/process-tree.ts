@@ -61,6 +61,9 @@ export function processTree(rootPid: number): number[] {
   return found;
 }
 
+/** The command name of a process ("node", "pagefind_extended"), or "" once it has gone. */
+export const commandName = (pid: number): string => readOr(`/proc/${pid}/comm`, "").trim();
+
 /** Resident memory of a whole process tree right now, in bytes (shared pages count once per process). */
 export function treeRss(rootPid: number): number {
   return processTree(rootPid).reduce((sum, pid) => sum + parseVmRss(readOr(`/proc/${pid}/status`, "")), 0);
