@@ -6,8 +6,7 @@ import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import { collectAssets, writeAssets } from "./src/assets.ts";
 import { filtersPlugin } from "./src/filters.ts";
 import { markdown } from "./src/markdown.ts";
-import { loadPolicyOnce } from "./src/policy-cache.ts";
-import { loadHistory } from "./src/revisions.ts";
+import { loadHistoryOnce, loadPolicyOnce } from "./src/policy-cache.ts";
 import { buildSearchIndex } from "./src/search-index.ts";
 import { contentSecurityPolicy, headerRules, renderHeadersFile } from "./src/security-headers.ts";
 import { loadSite, normalizePathPrefix } from "./src/site.ts";
@@ -27,7 +26,7 @@ export default function (eleventyConfig: UserConfig) {
 
   // Earlier versions live in their own folders (README, "Revisions"), never in git history.
   const historyDir = process.env.POLICY_HISTORY_DIR || "history";
-  eleventyConfig.addGlobalData("history", () => loadHistory(contentDir, historyDir));
+  eleventyConfig.addGlobalData("history", () => loadHistoryOnce(contentDir, historyDir));
   eleventyConfig.addWatchTarget(historyDir);
   // Its date filter for the Atom feed of changes (pages/history/feed.njk). https://www.11ty.dev/docs/plugins/rss/
   eleventyConfig.addPlugin(rssPlugin);

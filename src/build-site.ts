@@ -2,8 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { checkBuiltSite } from "./checks/post-build-checks.ts";
-import { forgetPolicy, loadPolicyOnce } from "./policy-cache.ts";
-import { loadHistory } from "./revisions.ts";
+import { forgetPolicy, loadHistoryOnce, loadPolicyOnce } from "./policy-cache.ts";
 import { buildSearchIndex } from "./search-index.ts";
 import { loadSite } from "./site.ts";
 
@@ -76,7 +75,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const site = await step("content", () => {
       const site = loadSite(contentDir);
       loadPolicyOnce(contentDir);
-      loadHistory(contentDir, historyDir);
+      loadHistoryOnce(contentDir, historyDir);
       return site;
     });
     await step("eleventy", () => runEleventy(staging, contentDir, options.quiet ?? true, historyDir).finally(forgetPolicy));

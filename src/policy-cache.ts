@@ -1,19 +1,35 @@
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { createHash, type Hash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { loadPolicy, type Policy } from "./policy.ts";
+import { loadHistory, type History } from "./revisions.ts";
 
-let kept: { key: string; policy: Policy } | undefined;
+/** Each kept result with the key of the files it was made from. */
+const kept = new Map<string, { key: string; value: unknown }>();
 
-/** A hash of every file in a content folder, names and bytes: equal only when nothing was edited. */
-export function contentKey(contentDir: string): string {
-  const dir = path.resolve(contentDir);
-  const hash = createHash("sha256").update(dir);
-  const files = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isFile());
-  for (const name of files.map((entry) => entry.name).sort()) {
-    hash.update(`\0${name}\0`).update(readFileSync(path.join(dir, name)));
+function hashFolder(hash: Hash, dir: string): void {
+  if (!existsSync(dir)) return void hash.update("\0missing\0");
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) hashFolder(hash.update(`\0dir ${entry.name}\0`), full);
+    else if (entry.isFile()) hash.update(`\0${entry.name}\0`).update(readFileSync(full));
   }
+}
+
+/** A hash of every file in the folders, names and bytes, subfolders included: equal only when nothing was edited. */
+export function contentKey(...dirs: string[]): string {
+  const hash = createHash("sha256");
+  for (const dir of dirs) hashFolder(hash.update(`\0root ${path.resolve(dir)}\0`), path.resolve(dir));
   return hash.digest("hex");
+}
+
+function keptUntilChanged<T>(slot: string, key: string, make: () => T): T {
+  const entry = kept.get(slot);
+  if (entry?.key === key) return entry.value as T;
+  const value = make();
+  kept.set(slot, { key, value });
+  return value;
 }
 
 /**
@@ -22,12 +38,15 @@ export function contentKey(contentDir: string): string {
  * seconds (docs/performance.md). Hashing the files is cheap next to rendering them.
  */
 export function loadPolicyOnce(contentDir: string): Policy {
-  const key = contentKey(contentDir);
-  if (kept?.key !== key) kept = { key, policy: loadPolicy(contentDir) };
-  return kept.policy;
+  return keptUntilChanged("policy", contentKey(contentDir), () => loadPolicy(contentDir));
 }
 
-/** Lets the kept policy be collected, once nothing more will ask for it. */
+/** `loadHistory`, kept the same way: it renders the current policy again, and every archived version. */
+export function loadHistoryOnce(contentDir: string, historyDir: string): History {
+  return keptUntilChanged("history", contentKey(contentDir, historyDir), () => loadHistory(contentDir, historyDir));
+}
+
+/** Lets the kept results be collected, once nothing more will ask for them. */
 export function forgetPolicy(): void {
-  kept = undefined;
+  kept.clear();
 }

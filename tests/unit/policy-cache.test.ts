@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { contentKey, forgetPolicy, loadPolicyOnce } from "../../src/policy-cache.ts";
+import { contentKey, forgetPolicy, loadHistoryOnce, loadPolicyOnce } from "../../src/policy-cache.ts";
 import { realContentDir } from "../helpers/site.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "policy-cache-"));
@@ -31,11 +31,32 @@ describe("the policy kept between the build's check and Eleventy", () => {
     expect(loadPolicyOnce(dir)).not.toBe(before);
   });
 
-  it("keys on file names and bytes, ignoring folders inside the content folder", () => {
-    const key = contentKey(dir);
+  it("keys on file names and bytes, in subfolders too, and on a folder being missing", () => {
     mkdirSync(path.join(dir, "images"));
+    const key = contentKey(dir);
     expect(contentKey(dir)).toBe(key);
-    writeFileSync(path.join(dir, "notes.txt"), "x");
-    expect(contentKey(dir)).not.toBe(key);
+    writeFileSync(path.join(dir, "images", "note.txt"), "x");
+    const withNote = contentKey(dir);
+    expect(withNote).not.toBe(key);
+    writeFileSync(path.join(dir, "images", "note.txt"), "y");
+    expect(contentKey(dir)).not.toBe(withNote);
+    expect(contentKey(dir, path.join(dir, "no-such-folder"))).not.toBe(contentKey(dir));
+  });
+
+  it("keeps the history too, until the content or the history folder changes", () => {
+    const history = path.join(dir, "..", `${path.basename(dir)}-history`);
+    const first = loadHistoryOnce(dir, history);
+    expect(first.versions).toHaveLength(1);
+    expect(loadHistoryOnce(dir, history)).toBe(first);
+    mkdirSync(path.join(history, "2010-01-01"), { recursive: true });
+    cpSync(path.join(dir, "02-cookies.md"), path.join(history, "2010-01-01", "02-cookies.md"));
+    writeFileSync(path.join(history, "2010-01-01", "version.json"), JSON.stringify({ effectiveDate: "2010-01-01", summary: "An earlier version." }));
+    try {
+      const withArchive = loadHistoryOnce(dir, history);
+      expect(withArchive).not.toBe(first);
+      expect(withArchive.versions.map((v) => v.effectiveDate)).toEqual(["2014-04-08", "2010-01-01"]);
+    } finally {
+      rmSync(history, { recursive: true, force: true });
+    }
   });
 });
