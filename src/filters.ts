@@ -14,15 +14,23 @@ export function pageUrl(sitePath: string, site: Site): string {
   return absoluteUrl(site, sitePath);
 }
 
-/** Inline Markdown from site data (the provenance note), through the same renderer as the policy. */
-export function markdownInline(text: string): string {
-  return markdown.renderInline(text);
+// Templates call these two on every page with the same few arguments ("Contents", the provenance
+// note), so each result is kept: at 10,000 sections, rendering them anew cost seconds (docs/performance.md).
+function remembered<A extends unknown[]>(render: (...args: A) => string): (...args: A) => string {
+  const results = new Map<string, string>();
+  return (...args) => {
+    const key = JSON.stringify(args);
+    let result = results.get(key);
+    if (result === undefined) results.set(key, (result = render(...args)));
+    return result;
+  };
 }
 
+/** Inline Markdown from site data (the provenance note), through the same renderer as the policy. */
+export const markdownInline = remembered((text: string): string => markdown.renderInline(text));
+
 /** A heading in a layout ("Contents"), with the same id and permalink markup as the policy's own headings. */
-export function headingHtml(text: string, id: string, level: number): string {
-  return renderHeading(markdown, text, id, level).html;
-}
+export const headingHtml = remembered((text: string, id: string, level: number): string => renderHeading(markdown, text, id, level).html);
 
 /** A page as Eleventy's collections hold it: only what the sitemap needs. */
 export interface CollectionPage {

@@ -42,7 +42,11 @@ export async function buildSearchIndex(siteDir: string, language = "en"): Promis
     errors.push(...createErrors);
     if (!index) throw new Error("no index was created");
     for (const file of htmlFiles(siteDir)) {
-      const added = await index.addHTMLFile({ url: pageUrlOf(file), content: readFileSync(path.join(siteDir, file), "utf8") });
+      const content = readFileSync(path.join(siteDir, file), "utf8");
+      // Pagefind would read a page without the attribute only to leave it out; the whole-policy
+      // page alone is 23 MB at 10,000 sections (docs/performance.md).
+      if (!content.includes("data-pagefind-body")) continue;
+      const added = await index.addHTMLFile({ url: pageUrlOf(file), content });
       errors.push(...added.errors);
     }
     const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });

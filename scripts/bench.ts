@@ -1,0 +1,109 @@
+// npm run bench: build cost as the policy grows, page weight, search transfer and the dev loop.
+// Prints the report and writes it to docs/performance.md (see README, “Scripts”).
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { projectRoot } from "../src/build-site.ts";
+import { launchBrowser } from "../tests/helpers/browser.ts";
+import { serveDirectory } from "../tests/helpers/serve.ts";
+import { parseBenchArgs, USAGE, type BenchOptions } from "./bench/args.ts";
+import { measureDevLoop } from "./bench/dev-loop.ts";
+import { currentLoad, describeMachine } from "./bench/machine.ts";
+import { measurePage } from "./bench/reader-cost.ts";
+import { renderReport, replaceGenerated, type BenchResults } from "./bench/report.ts";
+import { measureContent, measureScale } from "./bench/scale.ts";
+import { measureSearch } from "./bench/search-transfer.ts";
+import { readSectionFiles } from "./bench/synthetic.ts";
+
+const QUERIES: [string, string] = ["cookies", "credit card"];
+const log = (line: string): void => console.error(line);
+
+/** The page types a reader meets, each section page included (the target holds for all of them); one section when quick. */
+function readerPages(contentDir: string, quick: boolean): Array<[label: string, sitePath: string]> {
+  const ids = readSectionFiles(contentDir)
+    .map((file) => /^id:\s*(\S+)/m.exec(file.text)?.[1])
+    .slice(0, quick ? 1 : undefined);
+  return [["whole policy", "/"], ...ids.map((id): [string, string] => ["section", `/${id}/`]), ["search", "/search/"], ["not found", "/404.html"]];
+}
+
+async function measureInBrowser(results: BenchResults, realSite: string, largeSite: string | undefined): Promise<void> {
+  const browser = await launchBrowser();
+  results.browser = browser.version();
+  const sites: Array<[string, string]> = [["real site", realSite], ...(largeSite ? [["10,000 sections", largeSite] as [string, string]] : [])];
+  try {
+    for (const [name, dir] of sites) {
+      const served = await serveDirectory(dir);
+      try {
+        if (name === "real site") {
+          log("Reader cost on the real site…");
+          results.pages = [];
+          for (const [label, sitePath] of readerPages(path.join(projectRoot, "content"), results.options.quick)) {
+            results.pages.push(await measurePage(browser, served.origin, label, sitePath));
+          }
+        }
+        log(`Search transfer on the ${name}…`);
+        (results.search ??= []).push(await measureSearch(browser, served.url, name, QUERIES));
+      } finally {
+        await served.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+async function run(options: BenchOptions, workDir: string): Promise<BenchResults> {
+  const results: BenchResults = { options, machine: describeMachine(), scale: [] };
+  const contentDir = path.join(projectRoot, "content");
+  log("The real policy…");
+  const real = await measureContent(contentDir, readSectionFiles(contentDir).length, options.runs, workDir, { keep: true, log });
+  results.real = real.result;
+  log(`Synthetic policies of ${options.sizes.join(", ")} sections…`);
+  const large = options.quick ? undefined : 10_000;
+  const scale = await measureScale({ contentDir, sizes: options.sizes, runs: options.runs, workDir, keepSize: large, log });
+  results.scale = scale.results;
+  if (options.browser) await measureInBrowser(results, real.kept!, scale.kept);
+  if (scale.kept) rmSync(scale.kept, { recursive: true, force: true });
+  if (options.dev) {
+    log("Dev loop with npm start…");
+    const devDir = path.join(workDir, "project");
+    mkdirSync(devDir);
+    results.dev = await measureDevLoop(projectRoot, devDir, options.runs);
+  }
+  results.machine.loadAtEnd = currentLoad();
+  return results;
+}
+
+let options: BenchOptions;
+try {
+  options = parseBenchArgs(process.argv.slice(2));
+} catch (error) {
+  console.error(`${(error as Error).message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+const workDir = mkdtempSync(path.join(tmpdir(), "policy-bench-"));
+const cleanUp = (): void => rmSync(workDir, { recursive: true, force: true });
+process.once("SIGINT", () => {
+  cleanUp();
+  process.exit(130);
+});
+log(`Working in ${workDir}`);
+try {
+  const results = await run(options, workDir);
+  const report = renderReport(results);
+  console.log(report);
+  if (options.out) {
+    const out = path.resolve(options.out);
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, replaceGenerated(existsSync(out) ? readFileSync(out, "utf8") : undefined, report));
+    log(`Wrote ${path.relative(process.cwd(), out) || out}`);
+  }
+  if (options.json) writeFileSync(options.json, `${JSON.stringify({ ...results, workDir }, null, 2)}\n`);
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  cleanUp();
+  log(`Removed ${workDir}`);
+}

@@ -1,0 +1,29 @@
+// One cold build for the benchmark, in its own process so its CPU time and memory can be measured
+// alone: `build-child.ts <contentDir> <outDir> <resultFile>`. Writes a BuildChildResult as JSON.
+import { writeFileSync } from "node:fs";
+import { buildSite, type BuildStep } from "../../src/build-site.ts";
+import { commandName, processTree, treeCpuMs } from "./process-tree.ts";
+
+export interface BuildChildResult {
+  /** From process start to this script running: Node, tsx and loading the build's modules. */
+  startupMs: number;
+  steps: Partial<Record<BuildStep, number>>;
+  /** CPU time of this process and its children (Pagefind), user + system. */
+  cpuMs: number;
+  searchPages: number;
+}
+
+const startupMs = performance.now();
+const [contentDir, outDir, resultFile] = process.argv.slice(2);
+const steps: BuildChildResult["steps"] = {};
+const { searchPages } = await buildSite({ contentDir, outDir, onStep: (step, ms) => (steps[step] = ms) });
+
+// Pagefind's process is killed when indexing ends; wait until it has been reaped, so its CPU time
+// is in ours rather than lost between the two. (esbuild's service, for tsx and the minifier, lives
+// as long as this process and is counted live.)
+const pagefindRunning = (): boolean => processTree(process.pid).some((pid) => commandName(pid).startsWith("pagefind"));
+for (let wait = 0; pagefindRunning() && wait < 100; wait++) {
+  await new Promise((done) => setTimeout(done, 20));
+}
+const result: BuildChildResult = { startupMs, steps, cpuMs: treeCpuMs(), searchPages };
+writeFileSync(resultFile, JSON.stringify(result));

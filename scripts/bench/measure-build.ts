@@ -1,0 +1,66 @@
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+import type { BuildStep } from "../../src/build-site.ts";
+import type { BuildChildResult } from "./build-child.ts";
+import { parseEleventyBenchmarks, type EleventyBenchmark } from "./eleventy-benchmark.ts";
+import { samplePeakRss } from "./process-tree.ts";
+
+export interface OutputSize {
+  files: number;
+  bytes: number;
+}
+
+export interface BuildRun {
+  wallMs: number;
+  cpuMs: number;
+  peakRssBytes: number;
+  steps: Partial<Record<BuildStep | "startup", number>>;
+  output: OutputSize;
+  /** The Pagefind bundle: its index, fragments and UI code. */
+  search: OutputSize;
+  eleventy: EleventyBenchmark[];
+}
+
+/** Every file under a folder, counted and summed. */
+export function outputSize(dir: string): OutputSize {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    files += 1;
+    bytes += statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return { files, bytes };
+}
+
+const childScript = path.join(import.meta.dirname, "build-child.ts");
+
+/** Builds `contentDir` into `outDir` in a fresh process, measuring wall time, CPU and peak memory of its process tree. */
+export async function measureBuild(contentDir: string, outDir: string): Promise<BuildRun> {
+  const resultFile = `${outDir}.result.json`;
+  const started = performance.now();
+  // The same Node flags as package.json's build script.
+  const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", childScript, contentDir, outDir, resultFile], {
+    env: { ...process.env, DEBUG: "Eleventy:Benchmark*" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const sampler = samplePeakRss(child.pid!);
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  const code = await new Promise<number | null>((done, fail) => child.once("error", fail).once("close", done));
+  const wallMs = performance.now() - started;
+  const peakRssBytes = sampler.stop();
+  if (code !== 0) throw new Error(`the build of ${contentDir} failed (exit ${code}):\n${stderr.slice(-2000)}`);
+  const result = JSON.parse(readFileSync(resultFile, "utf8")) as BuildChildResult;
+  rmSync(resultFile, { force: true });
+  return {
+    wallMs,
+    cpuMs: result.cpuMs,
+    peakRssBytes,
+    steps: { startup: result.startupMs, ...result.steps },
+    output: outputSize(outDir),
+    search: outputSize(path.join(outDir, "pagefind")),
+    eleventy: parseEleventyBenchmarks(stderr),
+  };
+}

@@ -1,0 +1,40 @@
+/** How each figure is taken: printed under the tables so a reader can judge them. */
+export const METHOD = `- **Synthetic policies** (scripts/bench/synthetic.ts): the real sections in \`content/\`, copied in
+  order until there are N. Copy *n* gets the id \`<id>-n\`, the title “<title> (n)”, order *n* and
+  clause ids \`<clause>-n\`, so every id is unique and the text is the real text (so the vocabulary,
+  and with it the search index, grows more slowly than a real policy of that size would).
+- **Cold build**: a new Node process per run (scripts/bench/build-child.ts) calls \`buildSite\` from
+  src/build-site.ts, the same function as \`npm run build\`, into a folder that does not exist yet.
+  The operating system's file cache and tsx's compile cache are warm, as they are for anyone who
+  builds twice.
+- **Wall** is from spawning that process to its exit. **CPU** is user + system time of the whole
+  process tree from /proc/<pid>/stat: the build process, the children it waited for (Pagefind's
+  binary) and the ones still running (tsx's esbuild service). **Peak memory** is the highest sum of
+  VmRSS over the process tree, sampled from /proc every 25 ms (pages shared between processes count
+  once per process).
+- **Median ± spread**: the median of the runs; ±x% is half the range between the slowest and
+  fastest run, as a share of the median. Per-section costs divide the median by the sections;
+  *wall growth* is the median wall time over the median of the size before it.
+- **Output** counts every file the build left in the output folder; **search bundle** is the
+  \`pagefind/\` folder in it (index, fragments and Pagefind's UI code).
+- **Where the time goes**: \`buildSite\` reports how long each step took (its \`onStep\` option);
+  start-up is the time from the process starting to the build being called. The second table is
+  Eleventy's own benchmark (printed with \`DEBUG=Eleventy:Benchmark*\`) from the run with the median
+  wall time; its groups overlap (\`Render\` contains the templates' render times, which contain the
+  filters').
+- **Reader cost**: the real site, built as above and served by tests/helpers/serve.ts (plain
+  files, no compression), opened in headless Chromium with an empty cache until the network is
+  idle. Every response body is counted as served (raw) and as gzip (level 9) and brotli
+  (quality 11) would send it; Pagefind's index files are gzip already and count as they are.
+  *First render* is HTML + CSS + JS fetched for the page; *JS needed to read* compares the text of
+  \`<main>\` with JavaScript on and off.
+- **Search transfer**: \`/search/?q=<first query>\` opened with an empty cache until Pagefind shows
+  its results and the network is idle: everything fetched counts, the page itself included. Then
+  the second query is typed into Pagefind's field and only what that fetched counts. Targets are
+  judged on gzip.
+- **Dev loop**: the project copied to a temporary folder, \`npm start\` run there on a free port;
+  after it serves, a sentence is appended to \`content/02-cookies.md\` and the section page is
+  fetched every 10 ms until it shows the sentence. Two seconds separate edits so each starts from a
+  quiet server.
+- Units: 1 KB = 1,024 bytes; 1 MB = 1,024 KB; 1 GB = 1,024 MB. No test asserts any of these
+  figures; \`npm test\` only runs \`npm run bench -- --quick\` to keep the benchmark working.`;

@@ -1,0 +1,157 @@
+import type { BenchOptions } from "./args.ts";
+import type { DevLoopResult } from "./dev-loop.ts";
+import { formatBytes, formatCount, formatMs, formatRatio, formatSummary, markdownTable } from "./format.ts";
+import type { Machine } from "./machine.ts";
+import type { PageCost } from "./reader-cost.ts";
+import type { ScaleResult } from "./scale.ts";
+import type { SearchTransfer } from "./search-transfer.ts";
+import { growthRatio, median } from "./stats.ts";
+import { evaluateTargets } from "./targets.ts";
+import type { Transfer } from "./transfer.ts";
+import { METHOD } from "./method.ts";
+
+export interface BenchResults {
+  options: BenchOptions;
+  machine: Machine;
+  /** The real policy, built the same way as the synthetic ones. */
+  real?: ScaleResult;
+  scale: ScaleResult[];
+  pages?: PageCost[];
+  search?: SearchTransfer[];
+  dev?: DevLoopResult;
+  browser?: string;
+}
+
+const bytes = (transfer: Transfer): string => `${formatBytes(transfer.raw)} / ${formatBytes(transfer.gzip)}`;
+
+export function machineLine(machine: Machine, options: BenchOptions, browser?: string): string {
+  const load = machine.loadAtEnd === undefined ? machine.loadAtStart.toFixed(1) : `${machine.loadAtStart.toFixed(1)} at the start, ${machine.loadAtEnd.toFixed(1)} at the end`;
+  return [
+    `Measured ${machine.date} with \`npm run bench${options.quick ? " -- --quick" : ""}\` (${options.runs} run${options.runs > 1 ? "s" : ""} per size).`,
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${formatBytes(machine.memoryBytes)} memory, ${machine.os}, Node ${machine.node}${browser ? `, Chromium ${browser}` : ""}.`,
+    `One-minute load average: ${load} (the machine is shared: wall times above the CPU times mean the build waited for a core).`,
+  ].join("\n");
+}
+
+export function targetsTable(results: BenchResults): string {
+  const rows = evaluateTargets({ scale: results.scale, pages: results.pages, search: results.search, dev: results.dev });
+  const verdict = (met?: boolean): string => (met === undefined ? "–" : met ? "met" : "**missed**");
+  return markdownTable(["figure", "target", "measured", ""], rows.map((row) => [row.figure, row.target, row.measured, verdict(row.met)]), 4);
+}
+
+export function scaleTable(results: ScaleResult[], real?: ScaleResult): string {
+  const rows = [...(real ? [real] : []), ...results].map((result, index, all) => {
+    const f = result.figures;
+    const previous = index > 0 && (real === undefined || index > 1) ? all[index - 1].figures.wallMs.median : undefined;
+    return [
+      real === result ? `${formatCount(result.sections)} (the real policy)` : formatCount(result.sections),
+      formatSummary(f.wallMs, formatMs),
+      formatSummary(f.cpuMs, formatMs),
+      formatSummary(f.peakRssBytes, formatBytes),
+      formatCount(f.files.median),
+      formatBytes(f.bytes.median),
+      formatBytes(f.searchBytes.median),
+      formatMs(f.wallMs.median / result.sections),
+      formatMs(f.cpuMs.median / result.sections),
+      formatRatio(growthRatio(previous, f.wallMs.median)),
+    ];
+  });
+  return markdownTable(
+    ["sections", "wall", "CPU", "peak memory", "files", "output", "search bundle", "wall / section", "CPU / section", "wall growth"],
+    rows,
+  );
+}
+
+const STEP_LABELS: Record<string, string> = {
+  startup: "Start-up: Node, tsx, loading Eleventy and our modules",
+  content: "Ours: read, check and render the policy and its history (src/read-content.ts, src/policy.ts, src/revisions.ts)",
+  eleventy: "Eleventy: data, Nunjucks templates, our filters, writing HTML and assets",
+  "search-index": "Pagefind: index the pages, write the bundle",
+  checks: "Ours: post-build checks (links and anchors, html-validate, nothing inline; src/checks/)",
+  swap: "Ours: swap the staged site into place",
+};
+
+export function stepsTable(results: ScaleResult[]): string {
+  const names = Object.keys(STEP_LABELS).filter((name) => results.some((result) => name in result.steps));
+  const rows = names.map((name) => [STEP_LABELS[name], ...results.map((result) => formatMs(result.steps[name] ?? 0))]);
+  return markdownTable(["step (median)", ...results.map((result) => `${formatCount(result.sections)} sections`)], rows);
+}
+
+export function eleventyTable(results: ScaleResult[], top = 8): string {
+  const names = [...new Set(results.flatMap((result) => result.eleventy.slice(0, top).map((entry) => entry.name)))];
+  const rows = names.map((name) => [
+    name,
+    ...results.map((result) => {
+      const entry = result.eleventy.find((candidate) => candidate.name === name);
+      return entry ? `${formatMs(entry.ms)} (${formatCount(entry.count)}×)` : "–";
+    }),
+  ]);
+  return markdownTable(["Eleventy's own benchmark", ...results.map((result) => `${formatCount(result.sections)} sections`)], rows);
+}
+
+export function pagesTable(pages: PageCost[]): string {
+  const rows = pages.map((page) => [
+    `${page.label} \`${page.sitePath}\``,
+    String(page.requests),
+    bytes(page.html),
+    bytes(page.css),
+    bytes(page.js),
+    `${bytes(page.firstRender)} / ${formatBytes(page.firstRender.brotli)}`,
+    page.readableWithoutJs ? "none" : `${formatBytes(page.js.gzip)} gzip (search needs JS)`,
+  ]);
+  return markdownTable(["page", "requests", "HTML raw / gzip", "CSS raw / gzip", "JS raw / gzip", "first render raw / gzip / brotli", "JS needed to read"], rows);
+}
+
+export function searchTable(searches: SearchTransfer[]): string {
+  const kinds = ["html", "css", "js", "search-code", "search-index", "search-fragment"] as const;
+  const rows = searches.flatMap((search) =>
+    (["first", "second"] as const).map((which) => {
+      const query = search[which];
+      const part = (kind: (typeof kinds)[number]): string => formatBytes(query.byKind[kind]?.gzip ?? 0);
+      return [
+        `${search.site}: ${which} query “${query.query}” (${query.results})`,
+        String(query.requests),
+        `${formatBytes(query.total.raw)} / ${formatBytes(query.total.gzip)} / ${formatBytes(query.total.brotli)}`,
+        formatBytes((query.byKind.html?.gzip ?? 0) + (query.byKind.css?.gzip ?? 0) + (query.byKind.js?.gzip ?? 0) + (query.byKind.other?.gzip ?? 0)),
+        part("search-code"),
+        part("search-index"),
+        part("search-fragment"),
+      ];
+    }),
+  );
+  return markdownTable(["query", "requests", "raw / gzip / brotli", "page (gzip)", "Pagefind code", "index", "fragments"], rows);
+}
+
+export function devTable(dev: DevLoopResult): string {
+  const rows = dev.savedToServedMs.map((ms, index) => [`edit ${index + 1}`, formatMs(ms), dev.rebuildMs[index] === undefined ? "–" : formatMs(dev.rebuildMs[index])]);
+  rows.push(["**median**", formatMs(median(dev.savedToServedMs)), dev.rebuildMs.length ? formatMs(median(dev.rebuildMs)) : "–"]);
+  return markdownTable(["edit", "saved → changed page served", "Eleventy's rebuild (its own figure, Pagefind included)"], rows);
+}
+
+/** The generated part of docs/performance.md. */
+export function renderReport(results: BenchResults): string {
+  const parts = [machineLine(results.machine, results.options, results.browser), "### Against the targets", targetsTable(results)];
+  parts.push("### Build cost as the policy grows", scaleTable(results.scale, results.real));
+  const breakdown = results.scale.filter((result) => result.sections >= 1000);
+  const shown = breakdown.length ? breakdown : results.scale.slice(-1);
+  parts.push("### Where the build time goes", stepsTable(shown), eleventyTable(shown));
+  if (results.pages) parts.push("### Reader cost on the real site", pagesTable(results.pages));
+  if (results.search) parts.push("### Search transfer", searchTable(results.search));
+  if (results.dev) parts.push("### Dev loop (`npm start`)", devTable(results.dev));
+  parts.push("### How each figure was taken", METHOD);
+  return `${parts.join("\n\n")}\n`;
+}
+
+export const GENERATED_START = "<!-- bench:start — written by `npm run bench`; edit outside these markers -->";
+export const GENERATED_END = "<!-- bench:end -->";
+
+/** Puts a freshly generated report between the markers, keeping everything written outside them. */
+export function replaceGenerated(existing: string | undefined, generated: string, title = "# Performance"): string {
+  const block = `${GENERATED_START}\n${generated.trim()}\n${GENERATED_END}`;
+  if (existing === undefined || !existing.includes(GENERATED_START) || !existing.includes(GENERATED_END)) {
+    return `${title}\n\n${block}\n${existing ? `\n${existing.replace(/^# .*\n+/, "")}` : ""}`;
+  }
+  const before = existing.slice(0, existing.indexOf(GENERATED_START));
+  const after = existing.slice(existing.indexOf(GENERATED_END) + GENERATED_END.length);
+  return `${before}${block}${after}`;
+}

@@ -1,0 +1,60 @@
+import type { DevLoopResult } from "./dev-loop.ts";
+import { formatBytes, formatMs } from "./format.ts";
+import type { PageCost } from "./reader-cost.ts";
+import type { ScaleResult } from "./scale.ts";
+import type { SearchTransfer } from "./search-transfer.ts";
+import { median } from "./stats.ts";
+
+/** What the targets are judged on; any part may be missing when the run skipped it. */
+export interface TargetInputs {
+  scale: ScaleResult[];
+  pages?: PageCost[];
+  search?: SearchTransfer[];
+  dev?: DevLoopResult;
+}
+
+export interface TargetRow {
+  figure: string;
+  target: string;
+  measured: string;
+  /** undefined when the run did not measure it. */
+  met?: boolean;
+}
+
+const KB = 1024;
+const GB = 1024 ** 3;
+
+/** The largest section page: the target must hold for every one of them. */
+export const heaviestSectionPage = (pages: readonly PageCost[]): PageCost | undefined =>
+  pages.filter((page) => page.label.startsWith("section")).sort((a, b) => b.firstRender.gzip - a.firstRender.gzip)[0];
+
+function limit(figure: string, target: string, value: number | undefined, max: number, show: (v: number) => string): TargetRow {
+  return value === undefined ? { figure, target, measured: "not measured" } : { figure, target, measured: show(value), met: value <= max };
+}
+
+/** Each target of the issue, against what was measured (gzip for transfers, medians for times). */
+export function evaluateTargets(inputs: TargetInputs): TargetRow[] {
+  const size = (sections: number) => inputs.scale.find((result) => result.sections === sections)?.figures;
+  const section = inputs.pages && heaviestSectionPage(inputs.pages);
+  const query = (site: string) => inputs.search?.find((search) => search.site === site)?.first.total.gzip;
+  const rows: TargetRow[] = [];
+  rows.push(
+    section
+      ? {
+          figure: `Section page to first render (heaviest, ${section.sitePath})`,
+          target: "≤ 6 KB gzip, no JS needed",
+          measured: `${formatBytes(section.firstRender.gzip)} gzip (HTML + CSS + JS); ${section.readableWithoutJs ? "same text without JS" : "text differs without JS"}`,
+          met: section.firstRender.gzip <= 6 * KB && section.readableWithoutJs,
+        }
+      : { figure: "Section page to first render", target: "≤ 6 KB gzip, no JS needed", measured: "not measured" },
+  );
+  rows.push(limit("First query, real site", "≤ 120 KB", query("real site"), 120 * KB, (v) => `${formatBytes(v)} gzip`));
+  rows.push(limit("First query, 10,000 sections", "≤ 300 KB", query("10,000 sections"), 300 * KB, (v) => `${formatBytes(v)} gzip`));
+  rows.push(limit("Cold build, 1,000 sections", "≤ 5 s", size(1000)?.wallMs.median, 5000, formatMs));
+  rows.push(limit("Cold build, 10,000 sections", "≤ 40 s", size(10_000)?.wallMs.median, 40_000, formatMs));
+  const peak = Math.max(0, ...inputs.scale.map((result) => result.figures.peakRssBytes.max));
+  rows.push(limit("Peak memory of the build (any size, worst run)", "≤ 1 GB", inputs.scale.length ? peak : undefined, GB, formatBytes));
+  const dev = inputs.dev?.savedToServedMs;
+  rows.push(limit("Dev rebuild: save to served page", "≤ 300 ms", dev?.length ? median(dev) : undefined, 300, formatMs));
+  return rows;
+}

@@ -1,0 +1,78 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BenchResults } from "../../scripts/bench/report.ts";
+import { GENERATED_END, GENERATED_START } from "../../scripts/bench/report.ts";
+import { projectRoot } from "../../src/build-site.ts";
+
+// The benchmark's figures are never asserted (speed is not a test's business); this only keeps
+// `npm run bench` working: every part runs, reports something plausible, and cleans up.
+const dir = mkdtempSync(path.join(tmpdir(), "bench-quick-"));
+let results: BenchResults & { workDir: string };
+let report: string;
+let stdout: string;
+
+beforeAll(async () => {
+  const run = await promisify(execFile)(
+    process.execPath,
+    ["--import", "tsx", "scripts/bench.ts", "--quick", "--out", path.join(dir, "performance.md"), "--json", path.join(dir, "results.json")],
+    { cwd: projectRoot, maxBuffer: 16 * 1024 * 1024 },
+  );
+  stdout = run.stdout;
+  results = JSON.parse(readFileSync(path.join(dir, "results.json"), "utf8"));
+  report = readFileSync(path.join(dir, "performance.md"), "utf8");
+}, 240_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("npm run bench -- --quick", () => {
+  it("builds the real policy and synthetic ones of 10 and 100 sections, once each", () => {
+    expect(results.real!.sections).toBe(7);
+    expect(results.scale.map((size) => [size.sections, size.runs])).toEqual([[10, 1], [100, 1]]);
+    for (const size of [results.real!, ...results.scale]) {
+      expect(size.figures.wallMs.median).toBeGreaterThan(0);
+      expect(size.figures.cpuMs.median).toBeGreaterThan(0);
+      expect(size.figures.peakRssBytes.median).toBeGreaterThan(50 * 1024 * 1024);
+      expect(size.figures.searchBytes.median).toBeGreaterThan(0);
+      expect(Object.keys(size.steps)).toEqual(["startup", "content", "eleventy", "search-index", "checks", "swap"]);
+      expect(size.eleventy.length).toBeGreaterThan(0);
+    }
+    expect(results.scale[1].figures.files.median).toBeGreaterThan(results.scale[0].figures.files.median + 89);
+  });
+
+  it("measures every page type of the real site in the browser", () => {
+    expect(results.pages!.map((page) => page.sitePath)).toEqual(["/", "/information-we-gather/", "/search/", "/404.html"]);
+    const section = results.pages![1];
+    expect(section.requests).toBeGreaterThan(1);
+    expect(section.html.gzip).toBeGreaterThan(0);
+    expect(section.html.gzip).toBeLessThan(section.html.raw);
+    expect(section.readableWithoutJs).toBe(true);
+    expect(results.pages![2].readableWithoutJs).toBe(false);
+  });
+
+  it("measures the search's first and second query on the real site only", () => {
+    expect(results.search!.map((search) => search.site)).toEqual(["real site"]);
+    const { first } = results.search![0];
+    expect(first.results).toMatch(/\d+ results? for cookies/);
+    expect(first.byKind["search-code"]!.raw).toBeGreaterThan(0);
+    expect(first.byKind["search-index"]!.raw).toBeGreaterThan(0);
+    expect(first.byKind["search-fragment"]!.raw).toBeGreaterThan(0);
+  });
+
+  it("times one edit through npm start", () => {
+    expect(results.dev!.savedToServedMs).toHaveLength(1);
+    expect(results.dev!.savedToServedMs[0]).toBeGreaterThan(0);
+  });
+
+  it("prints and writes the report, and leaves no temporary folder behind", () => {
+    expect(report).toContain(GENERATED_START);
+    expect(report).toContain(GENERATED_END);
+    for (const heading of ["Against the targets", "Build cost as the policy grows", "Where the build time goes", "Reader cost on the real site", "Search transfer", "Dev loop", "How each figure was taken"]) {
+      expect(report).toContain(`### ${heading}`);
+    }
+    expect(stdout).toContain("| 100 |");
+    expect(existsSync(results.workDir)).toBe(false);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { collectAssets, minifyAsset } from "../../src/assets.ts";
+import { projectRoot } from "../../src/build-site.ts";
+import path from "node:path";
+import { readFileSync } from "node:fs";
+
+describe("minified assets", () => {
+  it("drop comments and spaces from stylesheets and keep their rules and URLs", () => {
+    const css = "/* why */\n:root {\n  --icon: url(\"/assets/icon.1234abcd.svg\");\n}\n\n@media print {\n  .site-header { display: none; }\n}\n";
+    const minified = minifyAsset("site.css", css);
+    expect(minified).not.toContain("why");
+    expect(minified.length).toBeLessThan(css.length * 0.8);
+    expect(minified).toContain("/assets/icon.1234abcd.svg");
+    expect(minified).toMatch(/@media print\{\.site-header\{display:none\}\}/);
+  });
+
+  it("keep a script an ES module with its imports, and leave other files alone", () => {
+    const js = '// comment\nimport "../pagefind/pagefind-component-ui.js";\nconst longName = 1;\nexport { longName };\n';
+    const minified = minifyAsset("search.js", js);
+    expect(minified).toContain('import"../pagefind/pagefind-component-ui.js"');
+    expect(minified).not.toContain("comment");
+    expect(minified).toMatch(/export\s*\{/);
+    expect(minifyAsset("icon.svg", "<svg> <!-- kept --> </svg>")).toBe("<svg> <!-- kept --> </svg>");
+  });
+
+  it("are what the build writes for our stylesheet and scripts", () => {
+    const assets = collectAssets(path.join(projectRoot, "assets"));
+    const source = readFileSync(path.join(projectRoot, "assets", "site.js"), "utf8");
+    expect(assets["site.js"].content.toString()).toBe(minifyAsset("site.js", source));
+    expect(assets["site.js"].content.length).toBeLessThan(source.length);
+    expect(assets["site.css"].content.toString()).not.toMatch(/\/\*|\n {2}/);
+  });
+});

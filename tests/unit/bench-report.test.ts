@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import type { PageCost } from "../../scripts/bench/reader-cost.ts";
+import { GENERATED_END, GENERATED_START, replaceGenerated, scaleTable } from "../../scripts/bench/report.ts";
+import type { ScaleResult } from "../../scripts/bench/scale.ts";
+import type { SearchTransfer } from "../../scripts/bench/search-transfer.ts";
+import { summarize } from "../../scripts/bench/stats.ts";
+import { evaluateTargets, heaviestSectionPage } from "../../scripts/bench/targets.ts";
+
+const MB = 1024 ** 2;
+
+function scale(sections: number, wallMs: number, peakMb = 300): ScaleResult {
+  const one = (value: number) => summarize([value]);
+  return {
+    sections,
+    runs: 1,
+    figures: { wallMs: one(wallMs), cpuMs: one(wallMs / 2), peakRssBytes: one(peakMb * MB), files: one(sections * 2), bytes: one(sections * 10_000), searchBytes: one(sections * 1000) },
+    steps: { eleventy: wallMs / 2 },
+    eleventy: [],
+  };
+}
+
+function page(sitePath: string, gzip: number, readableWithoutJs = true): PageCost {
+  const t = { raw: gzip * 3, gzip, brotli: gzip };
+  return { label: sitePath === "/" ? "whole policy" : "section", sitePath, requests: 3, html: t, css: t, js: t, other: t, firstRender: t, readableWithoutJs };
+}
+
+const search = (site: string, gzip: number): SearchTransfer => {
+  const query = { query: "q", results: "1 result", requests: 1, total: { raw: gzip, gzip, brotli: gzip }, byKind: {} };
+  return { site, first: query, second: query };
+};
+
+describe("judging figures against the issue's targets", () => {
+  it("marks each target met or missed, and the ones not measured as neither", () => {
+    const rows = evaluateTargets({
+      scale: [scale(1000, 4900), scale(10_000, 41_000, 1100)],
+      pages: [page("/", 9000), page("/a/", 5000), page("/b/", 6200)],
+      search: [search("real site", 100 * 1024), search("10,000 sections", 301 * 1024)],
+      dev: { savedToServedMs: [250, 400, 280], rebuildMs: [] },
+    });
+    expect(rows.map((row) => [row.figure.split(" (")[0].split(",")[0], row.met])).toEqual([
+      ["Section page to first render", false],
+      ["First query", true],
+      ["First query", false],
+      ["Cold build", true],
+      ["Cold build", false],
+      ["Peak memory of the build", false],
+      ["Dev rebuild: save to served page", true],
+    ]);
+    expect(rows[0].figure).toContain("/b/");
+    expect(evaluateTargets({ scale: [] }).every((row) => row.met === undefined && row.measured === "not measured")).toBe(true);
+  });
+
+  it("requires section pages to read without JavaScript", () => {
+    const [row] = evaluateTargets({ scale: [], pages: [page("/a/", 5000, false)] });
+    expect(row.met).toBe(false);
+    expect(heaviestSectionPage([page("/", 9000)])).toBeUndefined();
+  });
+});
+
+describe("the report document", () => {
+  it("replaces only what lies between its markers", () => {
+    const existing = `# Performance\n\nIntro.\n\n${GENERATED_START}\nold figures\n${GENERATED_END}\n\n## Changes\n\nKept.\n`;
+    const updated = replaceGenerated(existing, "new figures\n");
+    expect(updated).toBe(`# Performance\n\nIntro.\n\n${GENERATED_START}\nnew figures\n${GENERATED_END}\n\n## Changes\n\nKept.\n`);
+  });
+
+  it("starts a new document, or keeps an unmarked one's text below the figures", () => {
+    expect(replaceGenerated(undefined, "figures")).toBe(`# Performance\n\n${GENERATED_START}\nfigures\n${GENERATED_END}\n`);
+    expect(replaceGenerated("# Performance\n\nNotes.\n", "figures")).toBe(`# Performance\n\n${GENERATED_START}\nfigures\n${GENERATED_END}\n\nNotes.\n`);
+  });
+
+  it("shows growth between synthetic sizes but not against the real policy", () => {
+    const table = scaleTable([scale(10, 1000), scale(100, 2500)], scale(7, 900));
+    const lastColumn = table.split("\n").slice(2).map((line) => line.split("|").at(-2)!.trim());
+    expect(lastColumn).toEqual(["–", "–", "×2.5"]);
+    expect(table).toContain("7 (the real policy)");
+  });
+});
