@@ -26,8 +26,11 @@ export const METHOD = `- **Synthetic policies** (scripts/bench/synthetic.ts): th
   files, no compression), opened in headless Chromium with an empty cache until the network is
   idle. Every response body is counted as served (raw) and as gzip (level 9) and brotli
   (quality 11) would send it; Pagefind's index files are gzip already and count as they are.
-  *First render* is HTML + CSS + JS fetched for the page; *JS needed to read* compares the text of
-  \`<main>\` with JavaScript on and off.
+  *To first render* is the HTML plus the files Chromium marks render-blocking (Resource Timing's
+  \`renderBlockingStatus\`): the stylesheets; the module script is deferred and does not block.
+  *HTML + CSS + JS* is everything of those three the page fetched. *JS needed to read* compares
+  the text of \`<main>\` with JavaScript on and off. The section page target is judged on the
+  first render.
 - **Search transfer**: \`/search/?q=<first query>\` opened with an empty cache until Pagefind shows
   its results and the network is idle: everything fetched counts, the page itself included. Then
   the second query is typed into Pagefind's field and only what that fetched counts. Targets are

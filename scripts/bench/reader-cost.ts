@@ -11,8 +11,12 @@ export interface PageCost {
   js: Transfer;
   /** Everything else fetched while loading (icons). */
   other: Transfer;
-  /** HTML + CSS + JS: what the issue counts as the first render. */
+  /** HTML + CSS + JS fetched while loading. */
+  htmlCssJs: Transfer;
+  /** The HTML and what the browser itself marks render-blocking: what the first render waits for. */
   firstRender: Transfer;
+  /** The files the browser marked render-blocking. */
+  blocking: string[];
   /** The main text is the same with JavaScript off: reading needs no JS. */
   readableWithoutJs: boolean;
 }
@@ -25,6 +29,13 @@ export function splitByType(fetched: readonly Fetched[]): Record<"html" | "css" 
     parts[type] = addTransfer(parts[type], file.transfer);
   }
   return parts;
+}
+
+/** The HTML plus the files the browser marked render-blocking. */
+export function firstRenderOf(fetched: readonly Fetched[], blocking: readonly string[]): Transfer {
+  return fetched
+    .filter((file) => file.kind === "html" || blocking.includes(file.pathname))
+    .reduce((sum, file) => addTransfer(sum, file.transfer), noTransfer());
 }
 
 const mainText = async (browser: Browser, url: string, javaScriptEnabled: boolean): Promise<string> => {
@@ -45,9 +56,18 @@ const mainText = async (browser: Browser, url: string, javaScriptEnabled: boolea
 export async function measurePage(browser: Browser, origin: string, label: string, sitePath: string): Promise<PageCost> {
   const context = await browser.newContext();
   const recorder = recordFetches(context);
+  let blocking: string[];
   try {
     const page = await context.newPage();
     await page.goto(`${origin}${sitePath}`, { waitUntil: "networkidle" });
+    // Chromium reports whether each resource held up the first render (Resource Timing's
+    // renderBlockingStatus): a stylesheet does; a module script, deferred, does not.
+    blocking = await page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .filter((entry) => (entry as PerformanceResourceTiming & { renderBlockingStatus?: string }).renderBlockingStatus === "blocking")
+        .map((entry) => new URL(entry.name).pathname),
+    );
   } finally {
     await context.close();
   }
@@ -63,7 +83,9 @@ export async function measurePage(browser: Browser, origin: string, label: strin
     css,
     js,
     other,
-    firstRender: addTransfer(html, addTransfer(css, js)),
+    htmlCssJs: addTransfer(html, addTransfer(css, js)),
+    firstRender: firstRenderOf(fetched, blocking),
+    blocking,
     readableWithoutJs: withJs === withoutJs,
   };
 }

@@ -97,9 +97,11 @@ export function pagesTable(pages: PageCost[]): string {
     bytes(page.css),
     bytes(page.js),
     `${bytes(page.firstRender)} / ${formatBytes(page.firstRender.brotli)}`,
+    `${bytes(page.htmlCssJs)} / ${formatBytes(page.htmlCssJs.brotli)}`,
     page.readableWithoutJs ? "none" : `${formatBytes(page.js.gzip)} gzip (search needs JS)`,
   ]);
-  return markdownTable(["page", "requests", "HTML raw / gzip", "CSS raw / gzip", "JS raw / gzip", "first render raw / gzip / brotli", "JS needed to read"], rows);
+  const headers = ["page", "requests", "HTML raw / gzip", "CSS raw / gzip", "JS raw / gzip", "to first render raw / gzip / brotli", "HTML + CSS + JS raw / gzip / brotli", "JS needed to read"];
+  return markdownTable(headers, rows);
 }
 
 export function searchTable(searches: SearchTransfer[]): string {

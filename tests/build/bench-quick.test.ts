@@ -49,6 +49,10 @@ describe("npm run bench -- --quick", () => {
     expect(section.html.gzip).toBeGreaterThan(0);
     expect(section.html.gzip).toBeLessThan(section.html.raw);
     expect(section.readableWithoutJs).toBe(true);
+    // Chromium's own verdict: the stylesheet holds up the first render, the module script does not.
+    expect(section.blocking.some((file) => file.endsWith(".css"))).toBe(true);
+    expect(section.blocking.filter((file) => file.endsWith(".js"))).toEqual([]);
+    expect(section.firstRender.gzip).toBeLessThan(section.htmlCssJs.gzip);
     expect(results.pages![2].readableWithoutJs).toBe(false);
   });
 

@@ -5,7 +5,7 @@ import { parseBenchArgs } from "../../scripts/bench/args.ts";
 import { appendMarker, parseRebuildTimes } from "../../scripts/bench/dev-loop.ts";
 import { parseEleventyBenchmarks } from "../../scripts/bench/eleventy-benchmark.ts";
 import { parseStat, parseVmRss, processTree, treeCpuMs, treeRss } from "../../scripts/bench/process-tree.ts";
-import { splitByType } from "../../scripts/bench/reader-cost.ts";
+import { firstRenderOf, splitByType } from "../../scripts/bench/reader-cost.ts";
 import { resourceKind, totalsByKind, transferOf } from "../../scripts/bench/transfer.ts";
 
 describe("measuring a process tree", () => {
@@ -91,6 +91,8 @@ describe("counting transfer", () => {
     expect(totals.all).toEqual(t(168));
     expect(totals["search-code"]).toEqual(t(68));
     expect(splitByType(fetched)).toEqual({ html: t(100), css: t(40), js: t(20), other: t(8) });
+    expect(firstRenderOf(fetched, ["/pagefind/pagefind-component-ui.css"])).toEqual(t(140));
+    expect(firstRenderOf(fetched, [])).toEqual(t(100));
   });
 });
 

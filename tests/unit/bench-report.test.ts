@@ -21,7 +21,8 @@ function scale(sections: number, wallMs: number, peakMb = 300): ScaleResult {
 
 function page(sitePath: string, gzip: number, readableWithoutJs = true): PageCost {
   const t = { raw: gzip * 3, gzip, brotli: gzip };
-  return { label: sitePath === "/" ? "whole policy" : "section", sitePath, requests: 3, html: t, css: t, js: t, other: t, firstRender: t, readableWithoutJs };
+  const label = sitePath === "/" ? "whole policy" : "section";
+  return { label, sitePath, requests: 3, html: t, css: t, js: t, other: t, htmlCssJs: t, firstRender: t, blocking: ["/assets/site.css"], readableWithoutJs };
 }
 
 const search = (site: string, gzip: number): SearchTransfer => {
