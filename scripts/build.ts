@@ -1,14 +1,24 @@
-// npm run build: the site into dist/, atomically. Content mistakes and failed post-build checks
-// print as themselves and exit 1.
+// npm run build [-- --validate-html]: the site into dist/, atomically. Content mistakes and failed
+// post-build checks print as themselves and exit 1.
+import { parseArgs } from "node:util";
 import { buildSite } from "../src/build-site.ts";
 import { SiteCheckError } from "../src/checks/post-build-checks.ts";
 import { ContentError } from "../src/content-error.ts";
+
+let values: { "validate-html": boolean };
+try {
+  ({ values } = parseArgs({ options: { "validate-html": { type: "boolean", default: false } } }));
+} catch (error) {
+  console.error(`${(error as Error).message}\nUsage: npm run build [-- --validate-html]`);
+  process.exit(2);
+}
 
 try {
   const started = performance.now();
   const { outDir, searchPages } = await buildSite({
     outDir: process.env.OUTPUT_DIR || "dist",
     contentDir: process.env.POLICY_CONTENT_DIR || undefined,
+    validateHtml: values["validate-html"],
     quiet: false,
   });
   console.log(`Built ${outDir} (${searchPages} pages searchable) in ${Math.round(performance.now() - started)} ms.`);

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
-import { checkBuiltSite } from "./checks/post-build-checks.ts";
+import { SiteCheckError, SiteChecker } from "./checks/post-build-checks.ts";
 import { forgetPolicy, loadHistoryOnce, loadPolicyOnce } from "./policy-cache.ts";
+import { releaseMemory } from "./release-memory.ts";
 import { buildSearchIndex } from "./search-index.ts";
 import { loadSite } from "./site.ts";
 
@@ -15,6 +16,8 @@ export interface BuildOptions {
   historyDir?: string;
   /** Extra steps run on the staged site after the post-build checks, before it replaces `outDir`; a throw fails the build. */
   checks?: Array<(siteDir: string) => void | Promise<void>>;
+  /** Also run html-validate on every page (slow at scale; the deploy workflow and the tests do). */
+  validateHtml?: boolean;
   quiet?: boolean;
   /** Told how long each step took (content, eleventy, search-index, checks, swap); the benchmark listens. */
   onStep?: (step: BuildStep, ms: number) => void;
@@ -53,9 +56,9 @@ export async function runEleventy(siteDir: string, contentDir: string, quiet = t
 }
 
 /**
- * Builds the whole site into a staging folder beside `outDir`, checks it (links and anchors, valid
- * HTML, nothing inline: src/checks/), then swaps it in. A failure at any step (content, Eleventy,
- * Pagefind, checks) leaves the previous `outDir` exactly as it was.
+ * Builds the whole site into a staging folder beside `outDir`, checks it (links and anchors, ids,
+ * nothing inline, and valid HTML when asked: src/checks/), then swaps it in. A failure at any
+ * step (content, Eleventy, Pagefind, checks) leaves the previous `outDir` exactly as it was.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.resolve(options.outDir);
@@ -64,10 +67,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const staging = `${outDir}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  const step = async <T>(name: BuildStep, run: () => T | Promise<T>): Promise<T> => {
+  const step = async <T>(name: BuildStep, run: () => T | Promise<T>, alreadyMs = 0): Promise<T> => {
     const started = performance.now();
     const result = await run();
-    options.onStep?.(name, performance.now() - started);
+    options.onStep?.(name, alreadyMs + performance.now() - started);
     return result;
   };
   try {
@@ -80,28 +83,29 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     });
     await step("eleventy", () => runEleventy(staging, contentDir, options.quiet ?? true, historyDir).finally(forgetPolicy));
     releaseMemory();
-    const { pages } = await step("search-index", () => buildSearchIndex(staging));
+    // The checks read each page while Pagefind's process indexes it, so the site is read once and
+    // the two run side by side; the time spent checking is reported as its own step.
+    const checker = new SiteChecker(site, { validateHtml: options.validateHtml });
+    let checkingMs = 0;
+    const visit = async (file: string, html: string): Promise<void> => {
+      const started = performance.now();
+      await checker.addPage(file, html);
+      checkingMs += performance.now() - started;
+    };
+    const indexStarted = performance.now();
+    const { pages } = await buildSearchIndex(staging, { visit });
+    options.onStep?.("search-index", performance.now() - indexStarted - checkingMs);
     await step("checks", async () => {
-      await checkBuiltSite(staging, site);
+      const failures = checker.finish(staging);
+      if (failures.length > 0) throw new SiteCheckError(failures);
       for (const check of options.checks ?? []) await check(staging);
-    });
+    }, checkingMs);
     await step("swap", () => replaceDir(staging, outDir));
     return { outDir, searchPages: pages };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-}
-
-/**
- * Eleventy's garbage (~500 MB at 10,000 sections) would otherwise stay resident while Pagefind's
- * own process peaks. The first collection frees it, the second gives the emptied heap back to the
- * system. Needs node --expose-gc, which npm run build passes; elsewhere it does nothing.
- */
-function releaseMemory(): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  gc?.();
 }
 
 /** Swaps a finished folder into place; the old one is removed only after the new one is there. */

@@ -1,6 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { releaseMemory } from "./release-memory.ts";
+
+export interface SearchIndexOptions {
+  language?: string;
+  /** Given every HTML page ("/cookies/index.html" and its text) while Pagefind indexes it, so the site is read once. */
+  visit?: (file: string, html: string) => void | Promise<void>;
+}
 
 export interface SearchIndexResult {
   /** Pages in the index: those with `data-pagefind-body`, not every HTML file read. */
@@ -35,7 +42,8 @@ export function pageUrlOf(file: string): string {
  * depends on the order it meets pages, and a directory's listing order differs between file
  * systems (ext4 and tmpfs gave different index hashes for the same site).
  */
-export async function buildSearchIndex(siteDir: string, language = "en"): Promise<SearchIndexResult> {
+export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
+  const { language = "en", visit } = options;
   const errors: string[] = [];
   try {
     const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: language });
@@ -45,10 +53,12 @@ export async function buildSearchIndex(siteDir: string, language = "en"): Promis
       const content = readFileSync(path.join(siteDir, file), "utf8");
       // Pagefind would read a page without the attribute only to leave it out; the whole-policy
       // page alone is 23 MB at 10,000 sections (docs/performance.md).
-      if (!content.includes("data-pagefind-body")) continue;
-      const added = await index.addHTMLFile({ url: pageUrlOf(file), content });
-      errors.push(...added.errors);
+      const adding = content.includes("data-pagefind-body") ? index.addHTMLFile({ url: pageUrlOf(file), content }) : undefined;
+      // Pagefind's own process indexes the page meanwhile, on the other core.
+      await visit?.(`/${file}`, content);
+      if (adding) errors.push(...(await adding).errors);
     }
+    releaseMemory();
     const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
     errors.push(...written.errors);
     if (errors.length > 0) throw new Error(errors.join("\n"));

@@ -66,8 +66,8 @@ const STEP_LABELS: Record<string, string> = {
   startup: "Start-up: Node, tsx, loading Eleventy and our modules",
   content: "Ours: read, check and render the policy and its history (src/read-content.ts, src/policy.ts, src/revisions.ts)",
   eleventy: "Eleventy: data, Nunjucks templates, our filters, writing HTML and assets",
-  "search-index": "Pagefind: index the pages, write the bundle",
-  checks: "Ours: post-build checks (links and anchors, html-validate, nothing inline; src/checks/)",
+  "search-index": "Pagefind: index the pages, write the bundle (less the checks, which read each page meanwhile)",
+  checks: "Ours: post-build checks (links and anchors, unique ids, nothing inline; src/checks/)",
   swap: "Ours: swap the staged site into place",
 };
 

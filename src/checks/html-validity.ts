@@ -3,7 +3,6 @@
  * documents. https://html-validate.org/rules/presets.html
  */
 import { HtmlElement, HtmlValidate, StaticConfigLoader, type ConfigData, type ResolvedConfig } from "html-validate";
-import type { BuiltFile } from "./built-site.ts";
 import { linearRules } from "./linear-rules.ts";
 
 /** The rules, with a reason beside each change to the presets. */
@@ -68,8 +67,14 @@ HtmlElement.prototype.getElementsByTagName = function (this: HtmlElement, tagNam
 
 const validator = new HtmlValidate(new ResolveOnceConfigLoader(htmlValidateConfig));
 
+/** A page by its path in the site ("/search/index.html") and its text. */
+export interface HtmlPage {
+  file: string;
+  text: string;
+}
+
 /** Every html-validate error on every page, one line each: "/search/index.html:46:3: message [rule]". */
-export async function findInvalidHtml(pages: readonly BuiltFile[]): Promise<string[]> {
+export async function findInvalidHtml(pages: readonly HtmlPage[]): Promise<string[]> {
   const problems: string[] = [];
   for (const page of pages) {
     const report = await validator.validateString(page.text, page.file);

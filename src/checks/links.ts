@@ -5,9 +5,12 @@
  * Hand-written because linkinator 7 (the well-kept option for Node 20) checks a page's anchors
  * only for links it meets before it has fetched that page: `/cookies/#nope` from a page crawled
  * after /cookies/ passed unreported when tried here.
+ *
+ * Links are checked in two steps so pages can be read one at a time: `LinkIndex.addPage` settles
+ * what a page alone can tell (its own #anchors, URLs outside the site) and keeps the rest, grouped
+ * by target; `problems` settles those once every file and anchor is known.
  */
-import { load, type CheerioAPI } from "cheerio";
-import { NOT_FOUND_PAGE, type BuiltFile, type BuiltSite } from "./built-site.ts";
+import type { Reference } from "./page-scan.ts";
 
 export interface LinkCheckSite {
   /** "/" or "/privacy/". */
@@ -16,18 +19,8 @@ export interface LinkCheckSite {
   siteUrl: string;
 }
 
-const URL_ATTRIBUTES: ReadonlyArray<readonly [selector: string, attribute: string]> = [
-  ["a[href], area[href], link[href]", "href"],
-  ["script[src], img[src], source[src], iframe[src], audio[src], video[src], track[src]", "src"],
-  ["form[action]", "action"],
-];
-
-/** A reference found in a file, with the line it is on when known. */
-interface Reference {
-  file: string;
-  line?: number;
-  ref: string;
-}
+/** "/404.html" is the only page a host serves at addresses other than its own. */
+export const NOT_FOUND_PAGE = "/404.html";
 
 /** Where a built file is served. The 404 page is resolved as if shown at a deep unknown address, so a relative link on it is caught. */
 export function servedPath(file: string, pathPrefix: string): string {
@@ -35,29 +28,24 @@ export function servedPath(file: string, pathPrefix: string): string {
   return `${pathPrefix}${file.slice(1).replace(/(^|\/)index\.html$/, "$1")}`;
 }
 
-/** Every id (and legacy `a[name]`) on a page: the anchors links may point at. */
-function anchorsOf($: CheerioAPI): Set<string> {
-  const ids = $("[id]").map((_, el) => $(el).attr("id")).get();
-  const names = $("a[name]").map((_, el) => $(el).attr("name")).get();
-  return new Set([...ids, ...names]);
+/** A problem found, kept with where it is so reports can be sorted by file and line. */
+export interface Located {
+  file: string;
+  line: number;
+  text: string;
 }
 
-function referencesInPage(page: BuiltFile, $: CheerioAPI): Reference[] {
-  return URL_ATTRIBUTES.flatMap(([selector, attribute]) =>
-    $(selector)
-      .toArray()
-      .map((el) => ({ file: page.file, line: el.sourceCodeLocation?.startLine, ref: $(el).attr(attribute)! })),
-  );
-}
+/** Places one broken target is linked from; a template mistake repeats on every page, so only the first few are kept. */
+const PLACES_KEPT = 20;
 
-function referencesInStylesheet(sheet: BuiltFile): Reference[] {
-  return [...sheet.text.matchAll(/url\(\s*(["']?)([^"')]+)\1\s*\)/g)]
-    .map((match) => ({ file: sheet.file, line: sheet.text.slice(0, match.index).split("\n").length, ref: match[2]!.trim() }))
-    .filter(({ ref }) => !ref.startsWith("data:") && !ref.startsWith("#"));
+interface Pending {
+  sitePath: string;
+  id: string;
+  /** A relative link on 404.html: explained, since the page is shown at any address. */
+  fromNotFound: boolean;
+  places: Array<{ file: string; line: number; ref: string }>;
+  count: number;
 }
-
-/** "cookies/" or "../x", as opposed to "/privacy/x", "#id" or "https://…". */
-const isRelative = ({ ref }: Reference): boolean => !/^([/#]|[a-z][a-z0-9+.-]*:)/i.test(ref);
 
 function safeDecode(text: string): string | undefined {
   try {
@@ -67,43 +55,77 @@ function safeDecode(text: string): string | undefined {
   }
 }
 
-/** The file a same-origin URL path names, if the site has it (a folder without its slash is redirected by hosts). */
-function targetFile(pathname: string, site: BuiltSite, pathPrefix: string): { target?: string; problem?: string } {
-  if (!pathname.startsWith(pathPrefix)) return { problem: `is outside the site's path prefix ${pathPrefix}` };
-  const decoded = safeDecode(pathname.slice(pathPrefix.length));
-  if (decoded === undefined) return { problem: "is not a valid URL path" };
-  const sitePath = `/${decoded}`;
-  const target = [sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath, `${sitePath}/index.html`].find((f) => site.files.has(f));
-  return target ? { target } : { problem: `points to ${sitePath}, which the site does not have` };
-}
+/** "cookies/" or "../x", as opposed to "/privacy/x", "#id" or "https://…". */
+const isRelative = (ref: string): boolean => !/^([/#]|[a-z][a-z0-9+.-]*:)/i.test(ref);
 
-/** What is wrong with one reference, or undefined when it resolves (or leaves the site, which is not ours to check). */
-function problemWith(reference: Reference, site: BuiltSite, anchors: Map<string, Set<string>>, options: LinkCheckSite): string | undefined {
-  const origin = new URL(options.siteUrl).origin;
-  const url = new URL(reference.ref, `${origin}${servedPath(reference.file, options.pathPrefix)}`);
-  if (url.origin !== origin) return undefined;
-  // "#id" alone always means this very document, wherever it is served (the 404 page included).
-  const { target, problem } = reference.ref.startsWith("#") ? { target: reference.file } : targetFile(url.pathname, site, options.pathPrefix);
-  if (!target) return isRelative(reference) && reference.file === NOT_FOUND_PAGE ? `${problem} (404.html is shown at any address, so its links must start with ${options.pathPrefix})` : problem;
-  const id = safeDecode(url.hash.slice(1));
-  if (id === undefined) return "has a fragment that is not valid percent-encoding";
-  if (id && !anchors.get(target)?.has(id)) return `points to #${id}, but ${target} has no element with that id`;
-  return undefined;
-}
+export class LinkIndex {
+  readonly #options: LinkCheckSite;
+  readonly #origin: string;
+  readonly #anchors = new Map<string, Set<string>>();
+  readonly #pending = new Map<string, Pending>();
+  readonly #found: Located[] = [];
+  /** Files in the order they were added, so reports follow it. */
+  readonly #order = new Map<string, number>();
 
-/** Every broken reference in the site, one readable line each ("/cookies/index.html:40: "#x" points to …"). */
-export function findBrokenLinks(site: BuiltSite, options: LinkCheckSite): string[] {
-  const anchors = new Map<string, Set<string>>();
-  const references: Reference[] = [];
-  for (const page of site.pages) {
-    const $ = load(page.text, { sourceCodeLocationInfo: true });
-    anchors.set(page.file, anchorsOf($));
-    references.push(...referencesInPage(page, $));
+  constructor(options: LinkCheckSite) {
+    this.#options = options;
+    this.#origin = new URL(options.siteUrl).origin;
   }
-  references.push(...site.stylesheets.flatMap(referencesInStylesheet));
-  return references.flatMap((reference) => {
-    const problem = problemWith(reference, site, anchors, options);
-    const where = reference.line === undefined ? reference.file : `${reference.file}:${reference.line}`;
-    return problem ? [`${where}: "${reference.ref}" ${problem}`] : [];
-  });
+
+  /** A file's anchors (pages only) and references; call once per file, in any order. */
+  addFile(file: string, references: readonly Reference[], anchors?: Set<string>): void {
+    this.#order.set(file, this.#order.size);
+    if (anchors) this.#anchors.set(file, anchors);
+    for (const { line, ref } of references) this.#add(file, line, ref, anchors);
+  }
+
+  #add(file: string, line: number, ref: string, anchors: Set<string> | undefined): void {
+    const report = (problem: string): void => void this.#found.push({ file, line, text: `"${ref}" ${problem}` });
+    const url = new URL(ref, `${this.#origin}${servedPath(file, this.#options.pathPrefix)}`);
+    if (url.origin !== this.#origin) return;
+    const id = safeDecode(url.hash.slice(1));
+    if (id === undefined) return report("has a fragment that is not valid percent-encoding");
+    // "#id" alone always means this very document, wherever it is served (the 404 page included).
+    if (ref.startsWith("#")) {
+      if (id && !anchors?.has(id)) report(`points to #${id}, but ${file} has no element with that id`);
+      return;
+    }
+    const { pathPrefix } = this.#options;
+    if (!url.pathname.startsWith(pathPrefix)) return report(`is outside the site's path prefix ${pathPrefix}`);
+    const decoded = safeDecode(url.pathname.slice(pathPrefix.length));
+    if (decoded === undefined) return report("is not a valid URL path");
+    const sitePath = `/${decoded}`;
+    const fromNotFound = file === NOT_FOUND_PAGE && isRelative(ref);
+    const key = `${sitePath}#${id}${fromNotFound ? "#404" : ""}`;
+    const pending = this.#pending.get(key) ?? { sitePath, id, fromNotFound, places: [], count: 0 };
+    this.#pending.set(key, pending);
+    pending.count++;
+    if (pending.places.length < PLACES_KEPT) pending.places.push({ file, line, ref });
+  }
+
+  /** Every broken reference, once the site's whole file list is known, in the order files were added and by line. */
+  problems(files: ReadonlySet<string>): Located[] {
+    const found = [...this.#found];
+    for (const pending of this.#pending.values()) {
+      const problem = this.#problemWith(pending, files);
+      if (!problem) continue;
+      const more = pending.count - pending.places.length;
+      pending.places.forEach(({ file, line, ref }, index) => {
+        const tail = index === pending.places.length - 1 && more > 0 ? ` (and ${more} more places)` : "";
+        found.push({ file, line, text: `"${ref}" ${problem}${tail}` });
+      });
+    }
+    const order = (file: string): number => this.#order.get(file) ?? 0;
+    return found.sort((a, b) => order(a.file) - order(b.file) || a.line - b.line);
+  }
+
+  #problemWith({ sitePath, id, fromNotFound }: Pending, files: ReadonlySet<string>): string | undefined {
+    const target = [sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath, `${sitePath}/index.html`].find((f) => files.has(f));
+    if (!target) {
+      const problem = `points to ${sitePath}, which the site does not have`;
+      return fromNotFound ? `${problem} (404.html is shown at any address, so its links must start with ${this.#options.pathPrefix})` : problem;
+    }
+    if (id && !this.#anchors.get(target)?.has(id)) return `points to #${id}, but ${target} has no element with that id`;
+    return undefined;
+  }
 }

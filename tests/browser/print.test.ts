@@ -75,7 +75,7 @@ describe("printing a section page", () => {
     expect(text).toContain(sharing.title);
     for (const clause of sharing.clauses) expect(text).toContain(clause.text);
     expect(text).toContain("https://privacy.audiomidi.com/sharing/");
-    for (const chromeText of ["Skip to content", "Search the policy", "Previous section", "Next section", "Permalink to", "In this section"]) {
+    for (const chromeText of ["Skip to content", "Search the policy", "Previous section", "Next section", "Permalink to", "In this section", "Changes to this section"]) {
       expect(text).not.toContain(chromeText);
     }
   });

@@ -48,6 +48,17 @@ describe("npm run build with bad content", () => {
   });
 });
 
+describe("npm run build's options", () => {
+  it("refuses an option it does not know, with its usage, before building anything", async () => {
+    const outDir = path.join(root, "never-built");
+    const result = await npm(["build", "--", "--validate-htm"], { OUTPUT_DIR: outDir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Unknown option '--validate-htm'");
+    expect(result.stderr).toContain("Usage: npm run build [-- --validate-html]");
+    expect(readdirSync(root)).not.toContain("never-built");
+  });
+});
+
 describe("npm run new-section", () => {
   const dir = copyOfContent("new-section");
 

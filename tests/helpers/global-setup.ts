@@ -14,9 +14,12 @@ import { prepareBundledChromium, resolveChromiumPath } from "./browser.ts";
 
 const projectRoot = path.resolve(import.meta.dirname, "../..");
 
-/** `npm run build` into siteDir, in a child process: this one runs without tsx, which .eleventy.ts needs. */
+/**
+ * `npm run build -- --validate-html` (as the deploy workflow runs it) into siteDir, in a child
+ * process: this one runs without tsx, which .eleventy.ts needs.
+ */
 async function buildRealSite(siteDir: string): Promise<void> {
-  await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
+  await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/build.ts", "--validate-html"], {
     cwd: projectRoot,
     env: { ...process.env, OUTPUT_DIR: siteDir },
   });

@@ -16,7 +16,10 @@ export interface BuiltSite {
   cleanup(): void;
 }
 
-/** Builds a content folder into a fresh temp folder (never dist/), with extra environment if given. */
+/**
+ * Builds a content folder into a fresh temp folder (never dist/), with extra environment if given.
+ * Every page is run through html-validate too, as the deploy workflow does, unless told otherwise.
+ */
 export async function buildToTemp(
   options: Omit<BuildOptions, "outDir"> & { env?: Record<string, string> } = {},
 ): Promise<BuiltSite> {
@@ -25,7 +28,7 @@ export async function buildToTemp(
   const saved = { ...process.env };
   Object.assign(process.env, options.env);
   try {
-    await buildSite({ contentDir: realContentDir, ...options, outDir });
+    await buildSite({ contentDir: realContentDir, validateHtml: true, ...options, outDir });
   } finally {
     for (const key of Object.keys(options.env ?? {})) {
       if (saved[key] === undefined) delete process.env[key];
