@@ -212,7 +212,19 @@ describe("the search page and the search index", () => {
     expect(fallback.attr("hidden")).toBeUndefined();
     expect(fallback.text()).toContain("Search needs JavaScript");
     expect(fallback.find("a[href='/#contents']")).toHaveLength(1);
-    expect($("pagefind-config").attr("bundle-path")).toBe("/pagefind/");
+    expect($("[data-search-results]").attr("hidden")).toBeDefined();
+  });
+
+  it("has a real search form in its HTML, and none of Pagefind's UI", () => {
+    const $ = site.page("/search/");
+    const form = $("main form[role=search]");
+    expect([form.attr("action"), form.attr("method")]).toEqual(["/search/", "get"]);
+    const input = form.find("input#search-input");
+    expect([input.attr("type"), input.attr("name")]).toEqual(["search", "q"]);
+    expect(form.find("label[for=search-input]").text().trim()).not.toBe("");
+    expect(form.find("button[type=submit]")).toHaveLength(1);
+    expect($("[role=status]")).toHaveLength(1);
+    expect($.html()).not.toMatch(/<pagefind-|pagefind-(component-)?ui/);
   });
 
   it("indexes every section page once and nothing else", () => {
