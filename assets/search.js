@@ -24,12 +24,18 @@ export function summaryText(count, query) {
   return `${count} ${count === 1 ? "result" : "results"} for ${query}`;
 }
 
+/** Where a section's search terms begin in Pagefind's text (pages/section.njk). */
+export const TERMS_MARKER = "⁂";
+
 /**
- * Pagefind's excerpt as runs of text, marked or not. Pagefind escapes "<" and ">" of the page
- * text and wraps each hit in <mark>, so the excerpt is read without innerHTML.
+ * An excerpt as runs of text, marked or not, up to the section's search terms: excerpts quote
+ * only the policy. Pagefind escapes "<" and ">" of the page text and wraps each hit in <mark>, so
+ * the excerpt is read without innerHTML.
  */
 export function excerptParts(excerpt) {
   return excerpt
+    .split(TERMS_MARKER)[0]
+    .trimEnd()
     .split(/(<mark>[\s\S]*?<\/mark>)/)
     .filter(Boolean)
     .map((piece) => {
@@ -40,14 +46,15 @@ export function excerptParts(excerpt) {
 
 /**
  * The clauses to list under a section: sub-results with a heading (the first one Pagefind gives
- * is the page itself, without an anchor), at most `max`, those with most hits, in page order.
+ * is the page itself, without an anchor) whose own text has a hit (not only the search terms
+ * after the last clause), at most `max`, those with most hits, in page order.
  * https://pagefind.app/docs/sub-results/
  * @template {{ anchor?: unknown, excerpt: string, locations: number[] }} T
  * @param {T[]} subResults
  * @returns {T[]}
  */
 export function clauseResults(subResults, max = 5) {
-  const clauses = subResults.filter((sub) => sub.anchor);
+  const clauses = subResults.filter((sub) => sub.anchor && excerptParts(sub.excerpt).some((part) => part.marked));
   const kept = new Set([...clauses].sort((a, b) => b.locations.length - a.locations.length).slice(0, max));
   return clauses.filter((sub) => kept.has(sub));
 }

@@ -47,6 +47,15 @@ describe("searching the policy", () => {
     expect(await results(page).getByRole("heading", { level: 2 }).count()).toBe(3);
   });
 
+  it("quotes only the policy in excerpts, never a section's search terms", async () => {
+    const { page } = await reader.open();
+    await search(page, reader.url("/search/"), "do you track me");
+    expect((await resultTitles(page))[0]).toBe(sectionById("cookies").title);
+    const excerpts = await results(page).locator("li p").allInnerTexts();
+    expect(excerpts.length).toBeGreaterThan(0);
+    for (const text of excerpts) expect(text).not.toMatch(/track me|⁂/);
+  });
+
   it("says when nothing matches, and lists nothing", async () => {
     const { page } = await reader.open();
     await search(page, reader.url("/search/"), "xyzzy");

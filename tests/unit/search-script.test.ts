@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addressFor, arrowTarget, clauseResults, excerptParts, latestOnly, pagefindOptions, summaryText } from "../../assets/search.js";
+import { addressFor, arrowTarget, clauseResults, excerptParts, latestOnly, pagefindOptions, summaryText, TERMS_MARKER } from "../../assets/search.js";
 
 /** A promise and the functions that settle it, so a test decides the order calls finish in. */
 function deferred<T>() {
@@ -38,6 +38,14 @@ describe("an excerpt", () => {
       { text: " <b>are</b> & more", marked: false },
     ]);
   });
+
+  it("stops where the section's search terms begin, so it quotes only the policy", () => {
+    expect(excerptParts(`how to disable <mark>cookies</mark> altogether. ${TERMS_MARKER} opt`)).toEqual([
+      { text: "how to disable ", marked: false },
+      { text: "cookies", marked: true },
+      { text: " altogether.", marked: false },
+    ]);
+  });
 });
 
 describe("the clauses listed under a section", () => {
@@ -55,6 +63,11 @@ describe("the clauses listed under a section", () => {
   it("are at most five, those with most hits, in page order", () => {
     const subs = [sub("a", 1), sub("b", 5), sub("c", 2), sub("d", 4), sub("e", 3), sub("f", 6), sub("g", 1)];
     expect(clauseResults(subs).map((s) => s.url)).toEqual(["/s/#b", "/s/#c", "/s/#d", "/s/#e", "/s/#f"]);
+  });
+
+  it("leave out a clause whose only hit is in the section's search terms", () => {
+    const last = sub("last", 1, `share the information. ${TERMS_MARKER} who sees my data, <mark>police</mark>.`);
+    expect(clauseResults([sub("a", 1), last]).map((s) => s.url)).toEqual(["/s/#a"]);
   });
 });
 
