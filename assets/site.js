@@ -3,9 +3,9 @@
 
 const prefix = document.documentElement.dataset.pathPrefix || "/";
 
-/** The field the search shortcut focuses: Pagefind's on the search page, the header's elsewhere. */
+/** The field the search shortcut focuses: the search page's own, the header's elsewhere. */
 function searchField() {
-  return document.querySelector("pagefind-input input") || document.getElementById("site-search-input");
+  return document.getElementById("search-input") || document.getElementById("site-search-input");
 }
 
 function isTyping(target) {

@@ -30,7 +30,7 @@ try {
       const page = await context.newPage();
       for (const [name, sitePath] of pages) {
         await page.goto(new URL(sitePath.slice(1), server.url).href);
-        if (sitePath.includes("?q=")) await page.locator("pagefind-results a").first().waitFor();
+        if (sitePath.includes("?q=")) await page.locator(".search-result a").first().waitFor();
         if (sitePath.includes("highlight")) await page.locator("mark").first().waitFor();
         const file = path.join(outDir, `${name}-${width}-${colorScheme}.png`);
         await page.screenshot({ path: file, fullPage: true });

@@ -19,8 +19,8 @@ export function fingerprintName(name: string, content: Uint8Array): string {
 
 /**
  * Points `url("icon.svg")` in a stylesheet at the icon's fingerprinted URL. The URL is absolute
- * because a `url()` inside a custom property resolves against the stylesheet that uses it
- * (Pagefind's, in /pagefind/), not the one that defines it.
+ * because a `url()` inside a custom property resolves against the stylesheet that uses it, not
+ * the one that defines it.
  */
 export function rewriteCssUrls(css: string, renamed: Record<string, string>): string {
   return css.replace(/url\(\s*(["']?)([^"')]+)\1\s*\)/g, (match, quote: string, ref: string) =>

@@ -59,6 +59,8 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
       if (adding) errors.push(...(await adding).errors);
     }
     releaseMemory();
+    // Pagefind writes its UI bundles as well, and has no option to leave them out
+    // (https://pagefind.app/docs/node-api/#indexwritefiles); no page loads them.
     const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
     errors.push(...written.errors);
     if (errors.length > 0) throw new Error(errors.join("\n"));

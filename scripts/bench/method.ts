@@ -31,10 +31,10 @@ export const METHOD = `- **Synthetic policies** (scripts/bench/synthetic.ts): th
   *HTML + CSS + JS* is everything of those three the page fetched. *JS needed to read* compares
   the text of \`<main>\` with JavaScript on and off. The section page target is judged on the
   first render.
-- **Search transfer**: \`/search/?q=<first query>\` opened with an empty cache until Pagefind shows
+- **Search transfer**: \`/search/?q=<first query>\` opened with an empty cache until the page shows
   its results and the network is idle: everything fetched counts, the page itself included. Then
-  the second query is typed into Pagefind's field and only what that fetched counts. Targets are
-  judged on gzip.
+  the second query is typed into the page's search field and only what that fetched counts.
+  Targets are judged on gzip.
 - **Dev loop**: the project copied to a temporary folder, \`npm start\` run there on a free port;
   after it serves, a sentence is appended to \`content/02-cookies.md\` and the section page is
   fetched every 10 ms until it shows the sentence. Two seconds separate edits so each starts from a

@@ -21,13 +21,13 @@ function summarizeQuery(query: string, results: string, fetched: Fetched[]): Que
   return { query, results, requests, total: all, byKind };
 }
 
-const summaryText = (page: Page): Promise<string> => page.locator("pagefind-summary").innerText();
+const summaryText = (page: Page): Promise<string> => page.getByRole("status").innerText();
 
-/** Waits until Pagefind's summary names the query (its results are shown) and the network is quiet. */
+/** Waits until the search page's summary names the query (its results are shown) and the network is quiet. */
 async function waitForResults(page: Page, query: string): Promise<string> {
   await page.waitForFunction(
     (words) => {
-      const text = document.querySelector("pagefind-summary")?.textContent ?? "";
+      const text = document.querySelector("[role=status]")?.textContent ?? "";
       return /result/.test(text) && words.every((word) => text.includes(word));
     },
     query.split(/\s+/),
@@ -39,7 +39,7 @@ async function waitForResults(page: Page, query: string): Promise<string> {
 
 /**
  * The search page opened with a first query (as the header's search form sends it), from an
- * empty cache; then a second query typed into Pagefind's field. Each counts what it fetched.
+ * empty cache; then a second query typed into the page's field. Each counts what it fetched.
  */
 export async function measureSearch(browser: Browser, siteUrl: string, site: string, queries: [string, string]): Promise<SearchTransfer> {
   const context = await browser.newContext();
@@ -49,7 +49,7 @@ export async function measureSearch(browser: Browser, siteUrl: string, site: str
     await page.goto(`${siteUrl}search/?q=${encodeURIComponent(queries[0])}`);
     const firstResults = await waitForResults(page, queries[0]);
     const first = summarizeQuery(queries[0], firstResults, await recorder.take());
-    await page.locator("pagefind-input input").fill(queries[1]);
+    await page.locator("#search-input").fill(queries[1]);
     const secondResults = await waitForResults(page, queries[1]);
     const second = summarizeQuery(queries[1], secondResults, await recorder.take());
     return { site, first, second };

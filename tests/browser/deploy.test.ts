@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CACHE_IMMUTABLE, CACHE_REVALIDATE, contentSecurityPolicy } from "../../src/security-headers.ts";
 import { launchBrowser } from "../helpers/browser.ts";
+import { results, searchSettled } from "../helpers/reader.ts";
 import { serveDirectory, type Served } from "../helpers/serve.ts";
 import { buildToTemp, type BuiltSite } from "../helpers/site.ts";
 
@@ -145,7 +146,7 @@ describe("the site deployed under a path prefix", () => {
     await page.locator("#site-search-input").fill("credit card");
     await page.locator("#site-search-input").press("Enter");
     await page.waitForURL(`${server.url}search/?q=credit+card`);
-    const result = page.locator("pagefind-results a.pf-result-link").first();
+    const result = results(page).getByRole("heading", { level: 2 }).getByRole("link").first();
     await result.waitFor();
     expect(await result.getAttribute("href")).toMatch(new RegExp(`^${PREFIX}[a-z-]+/`));
     await result.click();
@@ -160,9 +161,10 @@ describe("the site deployed under a path prefix", () => {
     const seen = await observe();
     const page = await seen.context.newPage();
     await page.goto(`${server.url}search/`);
-    await page.locator("pagefind-input input").fill("cookies");
-    await page.locator("pagefind-results a.pf-result-link").first().waitFor();
-    expect(await page.locator("pagefind-results a.pf-result-link").count()).toBeGreaterThan(0);
+    await page.locator("#search-input").fill("cookies");
+    await searchSettled(page, "cookies");
+    expect(await results(page).getByRole("link").count()).toBeGreaterThan(0);
+    expect(await results(page).getByRole("link").first().getAttribute("href")).toMatch(new RegExp(`^${PREFIX}[a-z-]+/\\?highlight=cookies`));
     expect(seen.problems).toEqual([]);
     await seen.context.close();
   });
@@ -171,7 +173,7 @@ describe("the site deployed under a path prefix", () => {
     const seen = await observe();
     const page = await seen.context.newPage();
     await page.goto(`${server.url}search/?q=information`);
-    await page.locator("pagefind-results a.pf-result-link").first().click();
+    await results(page).getByRole("link").first().click();
     await page.waitForLoadState("networkidle");
     const requests = [...crawled.requests, ...seen.requests];
     expect(requests.some((url) => url.endsWith(".pf_fragment"))).toBe(true);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { CheerioAPI } from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TERMS_MARKER } from "../../assets/search.js";
 import { projectRoot } from "../../src/build-site.ts";
 import { loadPolicy } from "../../src/policy.ts";
 import { CLAUSE_LABELS, policySourcePath, readPolicySource } from "../helpers/policy-source.ts";
@@ -212,7 +213,19 @@ describe("the search page and the search index", () => {
     expect(fallback.attr("hidden")).toBeUndefined();
     expect(fallback.text()).toContain("Search needs JavaScript");
     expect(fallback.find("a[href='/#contents']")).toHaveLength(1);
-    expect($("pagefind-config").attr("bundle-path")).toBe("/pagefind/");
+    expect($("[data-search-results]").attr("hidden")).toBeDefined();
+  });
+
+  it("has a real search form in its HTML, and none of Pagefind's UI", () => {
+    const $ = site.page("/search/");
+    const form = $("main form[role=search]");
+    expect([form.attr("action"), form.attr("method")]).toEqual(["/search/", "get"]);
+    const input = form.find("input#search-input");
+    expect([input.attr("type"), input.attr("name")]).toEqual(["search", "q"]);
+    expect(form.find("label[for=search-input]").text().trim()).not.toBe("");
+    expect(form.find("button[type=submit]")).toHaveLength(1);
+    expect($("[role=status]")).toHaveLength(1);
+    expect($.html()).not.toMatch(/<pagefind-|pagefind-(component-)?ui/);
   });
 
   it("indexes every section page once and nothing else", () => {
@@ -236,7 +249,9 @@ describe("search terms from front matter", () => {
     const cookies = policy.sections.find((s) => s.id === "cookies")!;
     expect(cookies.searchTerms).toContain("turn off cookies");
     const fragment = readSearchFragments(site.outDir).find((f) => f.url === "/cookies/")!;
-    expect(fragment.content).toContain(`Related searches: ${cookies.searchTerms!.join(", ")}.`);
+    // After the marker where the search page cuts excerpts off; no label, whose words would match in every section.
+    expect(fragment.content).toContain(` ${TERMS_MARKER} ${cookies.searchTerms!.join(", ")}.`);
+    expect(fragment.content).not.toMatch(/related|searches/i);
     expect(readingText(site.page("/cookies/"))).not.toContain("turn off cookies");
   });
 });

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from "playwright-core";
 import { inject } from "vitest";
 import { launchBrowser } from "./browser.ts";
 import { serveDirectory, type Served } from "./serve.ts";
@@ -38,17 +38,25 @@ export function sitePaths(sectionIds: string[]): string[] {
   return ["/", ...sectionIds.map((id) => `/${id}/`), "/search/", "/404.html"];
 }
 
-/** Runs a search on the search page and waits until Pagefind has said how many results it found. */
-export async function search(page: Page, url: string, query: string): Promise<void> {
-  await page.goto(`${url}?q=${encodeURIComponent(query)}`);
-  // "3 results for x" or "No results for x": either way the search has finished; results
-  // may render a moment after the summary.
-  const summary = page.locator("pagefind-summary").filter({ hasText: /results? for/i });
-  await summary.waitFor();
-  if (!/^no results/i.test((await summary.innerText()).trim())) await page.locator("pagefind-results a").first().waitFor();
+/** The search page's results region (its links, its result headings). */
+export const results = (page: Page): Locator => page.getByRole("region", { name: "Results" });
+
+/** The search page's live region: "3 results for cookies", "No results for xyz". */
+export const searchStatus = (page: Page): Locator => page.getByRole("status");
+
+/** Waits until the live region has said how many results a query found. */
+export async function searchSettled(page: Page, query: string): Promise<void> {
+  const words = query.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  await searchStatus(page).filter({ hasText: new RegExp(`results? for ${words}$`, "i") }).waitFor();
 }
 
-/** Result page titles in order, and their links. */
+/** Runs a search on the search page (as the header's form sends it) and waits until it has settled. */
+export async function search(page: Page, url: string, query: string): Promise<void> {
+  await page.goto(`${url}?q=${encodeURIComponent(query)}`);
+  await searchSettled(page, query);
+}
+
+/** Result section titles in order. */
 export async function resultTitles(page: Page): Promise<string[]> {
-  return page.locator("pagefind-results .pf-result-title").allInnerTexts();
+  return results(page).getByRole("heading", { level: 2 }).allInnerTexts();
 }
