@@ -40,8 +40,13 @@ export function pageUrlOf(file: string): string {
  *
  * Files are added one by one in sorted order rather than with `addDirectory`: Pagefind's index
  * depends on the order it meets pages, and a directory's listing order differs between file
- * systems (ext4 and tmpfs gave different index hashes for the same site).
+ * systems (ext4 and tmpfs gave different index hashes for the same site). Its Node API writes each
+ * page to the service's stdin as it is added, and the service handles messages one at a time in
+ * the order they arrive (pagefind/src/service/mod.rs), so up to PAGES_AHEAD pages are sent before
+ * the first is answered without changing that order.
  */
+const PAGES_AHEAD = 16;
+
 export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
   const { language = "en", visit } = options;
   const errors: string[] = [];
@@ -49,15 +54,21 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: language });
     errors.push(...createErrors);
     if (!index) throw new Error("no index was created");
+    const sent: Array<Promise<{ errors: string[] }>> = [];
     for (const file of htmlFiles(siteDir)) {
       const content = readFileSync(path.join(siteDir, file), "utf8");
       // Pagefind would read a page without the attribute only to leave it out; the whole-policy
       // page alone is 23 MB at 10,000 sections (docs/performance.md).
-      const adding = content.includes("data-pagefind-body") ? index.addHTMLFile({ url: pageUrlOf(file), content }) : undefined;
-      // Pagefind's own process indexes the page meanwhile, on the other core.
+      if (content.includes("data-pagefind-body")) {
+        const adding = index.addHTMLFile({ url: pageUrlOf(file), content });
+        adding.catch(() => {}); // Awaited below, in order; this only stops an early failure from counting as unhandled.
+        sent.push(adding);
+      }
+      // Pagefind's process indexes the pages sent while this one reads and checks the next ones.
       await visit?.(`/${file}`, content);
-      if (adding) errors.push(...(await adding).errors);
+      if (sent.length > PAGES_AHEAD) errors.push(...(await sent.shift()!).errors);
     }
+    for (const adding of sent) errors.push(...(await adding).errors);
     releaseMemory();
     // Pagefind writes its UI bundles as well, and has no option to leave them out
     // (https://pagefind.app/docs/node-api/#indexwritefiles); no page loads them.
