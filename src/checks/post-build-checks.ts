@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { findInvalidHtml } from "./html-validity.ts";
 import { LinkIndex, type LinkCheckSite } from "./links.ts";
 import { scanPage, stylesheetReferences } from "./page-scan.ts";
 
@@ -74,6 +73,8 @@ export class SiteChecker {
   readonly #links: LinkIndex;
   readonly #options: CheckOptions;
   readonly #found: Record<CheckName, string[]> = { links: [], ids: [], html: [], inline: [] };
+  /** html-validate, loaded only when asked for: it alone adds ~140 ms to every build's start. */
+  #htmlValidity?: Promise<typeof import("./html-validity.ts")>;
 
   constructor(site: LinkCheckSite, options: CheckOptions = {}) {
     this.#links = new LinkIndex(site);
@@ -86,7 +87,9 @@ export class SiteChecker {
     this.#links.addFile(file, scan.references, scan.anchors);
     this.#found.ids.push(...scan.duplicateIds.map((problem) => `${file}:${problem}`));
     this.#found.inline.push(...scan.inline.map((problem) => `${file}:${problem}`));
-    if (this.#options.validateHtml) this.#found.html.push(...(await findInvalidHtml([{ file, text: html }])));
+    if (!this.#options.validateHtml) return;
+    const { findInvalidHtml } = await (this.#htmlValidity ??= import("./html-validity.ts"));
+    this.#found.html.push(...(await findInvalidHtml([{ file, text: html }])));
   }
 
   /** Settles the checks on the finished site folder: its file list and stylesheets. */
