@@ -3,6 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { ContentError } from "./content-error.ts";
 import { readJsonFile } from "./json-file.ts";
+import type { Policy } from "./policy.ts";
 import { readContentDir, type SourceSection } from "./read-content.ts";
 import { isoDate, versionSummary } from "./site.ts";
 
@@ -14,6 +15,8 @@ export interface VersionSource {
   effectiveDate: string;
   summary: string;
   sections: SourceSection[];
+  /** The sections already rendered, when they are: the current version's are the site's own. */
+  policy?: Policy;
 }
 
 /** Reads and checks a version.json; its date must be the name of the folder it is in. */

@@ -41,9 +41,9 @@ export function loadPolicyOnce(contentDir: string): Policy {
   return keptUntilChanged("policy", contentKey(contentDir), () => loadPolicy(contentDir));
 }
 
-/** `loadHistory`, kept the same way: it renders the current policy again, and every archived version. */
+/** `loadHistory`, kept the same way: it renders every archived version, and takes the current one from `loadPolicyOnce`. */
 export function loadHistoryOnce(contentDir: string, historyDir: string): History {
-  return keptUntilChanged("history", contentKey(contentDir, historyDir), () => loadHistory(contentDir, historyDir));
+  return keptUntilChanged("history", contentKey(contentDir, historyDir), () => loadHistory(contentDir, historyDir, loadPolicyOnce(contentDir)));
 }
 
 /** Lets the kept results be collected, once nothing more will ask for them. */

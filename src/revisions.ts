@@ -67,7 +67,7 @@ function render(change: SectionChange): RenderedChange {
 }
 
 function toVersion(source: VersionSource, before: VersionSource | undefined, current: boolean): PolicyVersion {
-  const policy = buildPolicy(source.sections);
+  const policy = source.policy ?? buildPolicy(source.sections);
   const changes = before ? compareSections(orderSections(before.sections), policy.sections).map(render) : [];
   const having = (kind: SectionChangeKind): SectionRef[] => changes.filter((c) => c.change === kind).map(({ id, title }) => ({ id, title }));
   return {
@@ -125,10 +125,14 @@ export function buildHistory(current: VersionSource, archived: VersionSource[]):
   };
 }
 
-/** Reads the current version from the content folder and the earlier ones from the history folder. */
-export function loadHistory(contentDir: string, historyDir: string): History {
+/**
+ * Reads the current version from the content folder and the earlier ones from the history folder.
+ * Given the current policy as the site renders it, uses that rather than rendering it again.
+ */
+export function loadHistory(contentDir: string, historyDir: string, current?: Policy): History {
   const site = loadSite(contentDir);
   const archived = readHistoryDir(historyDir);
   checkArchivedDates(archived, site.effectiveDate, historyDir);
-  return buildHistory({ effectiveDate: site.effectiveDate, summary: site.summary, sections: readContentDir(contentDir) }, archived);
+  const sections = current?.sections ?? readContentDir(contentDir);
+  return buildHistory({ effectiveDate: site.effectiveDate, summary: site.summary, sections, policy: current }, archived);
 }

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { readHistoryDir } from "../../src/history.ts";
+import { loadPolicy } from "../../src/policy.ts";
 import { loadHistory } from "../../src/revisions.ts";
 import { fixturesDir, realContentDir } from "../helpers/site.ts";
 
@@ -96,6 +97,19 @@ describe("the history of the fixture policy", () => {
       ["your-rights", true, ["2020-07-01 changed", "2018-05-25 added"]],
       ["cookies", false, ["2020-07-01 removed", "2016-01-10 added"]],
     ]);
+  });
+});
+
+describe("the current version given as the site renders it", () => {
+  const contentDir = path.join(fixture, "content");
+
+  it("is used as it is, and the history is the same as when it renders the current version itself", () => {
+    const current = loadPolicy(contentDir);
+    const reused = loadHistory(contentDir, fixtureHistory, current);
+    expect(reused.current.policy).toBe(current);
+    const rendered = loadHistory(contentDir, fixtureHistory);
+    expect(rendered.current.policy).not.toBe(current);
+    expect(reused).toEqual(rendered);
   });
 });
 
