@@ -6,6 +6,7 @@ import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import { collectAssets, writeAssets } from "./src/assets.ts";
 import { filtersPlugin } from "./src/filters.ts";
 import { markdown } from "./src/markdown.ts";
+import { cacheCompiledTemplates, type NunjucksTemplateClass } from "./src/nunjucks-cache.ts";
 import { loadHistoryOnce, loadPolicyOnce } from "./src/policy-cache.ts";
 import { buildSearchIndex } from "./src/search-index.ts";
 import { contentSecurityPolicy, headerRules, renderHeadersFile } from "./src/security-headers.ts";
@@ -45,6 +46,11 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addGlobalData("csp", () => contentSecurityPolicy({ forMeta: true }));
   eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) =>
     writeFileSync(path.join(directories.output, "_headers"), renderHeadersFile(headerRules(pathPrefix))),
+  );
+
+  // Each Nunjucks template compiled once, not once per section page (src/nunjucks-cache.ts).
+  eleventyConfig.on("eleventy.engine.njk", ({ nunjucks }: { nunjucks: { Template: NunjucksTemplateClass } }) =>
+    cacheCompiledTemplates(nunjucks.Template),
   );
 
   // The same markdown-it instance the tests check. https://www.11ty.dev/docs/languages/markdown/
