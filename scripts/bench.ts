@@ -8,7 +8,7 @@ import { launchBrowser } from "../tests/helpers/browser.ts";
 import { serveDirectory } from "../tests/helpers/serve.ts";
 import { parseBenchArgs, USAGE, type BenchOptions } from "./bench/args.ts";
 import { measureDevLoop } from "./bench/dev-loop.ts";
-import { currentLoad, describeMachine } from "./bench/machine.ts";
+import { currentLoad, describeMachine, probeDisk } from "./bench/machine.ts";
 import { measurePage } from "./bench/reader-cost.ts";
 import { renderReport, replaceGenerated, type BenchResults } from "./bench/report.ts";
 import { measureContent, measureScale } from "./bench/scale.ts";
@@ -53,7 +53,7 @@ async function measureInBrowser(results: BenchResults, realSite: string, largeSi
 }
 
 async function run(options: BenchOptions, workDir: string): Promise<BenchResults> {
-  const results: BenchResults = { options, machine: describeMachine(), scale: [] };
+  const results: BenchResults = { options, machine: { ...describeMachine(), diskMs: probeDisk(workDir) }, scale: [] };
   const contentDir = path.join(projectRoot, "content");
   log("The real policy…");
   const real = await measureContent(contentDir, readSectionFiles(contentDir).length, options.runs, workDir, { keep: true, log });

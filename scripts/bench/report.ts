@@ -1,7 +1,7 @@
 import type { BenchOptions } from "./args.ts";
 import type { DevLoopResult } from "./dev-loop.ts";
 import { formatBytes, formatCount, formatMs, formatRatio, formatSummary, markdownTable } from "./format.ts";
-import type { Machine } from "./machine.ts";
+import { PROBE_FOLDERS, type Machine } from "./machine.ts";
 import type { PageCost } from "./reader-cost.ts";
 import type { ScaleResult } from "./scale.ts";
 import type { SearchTransfer } from "./search-transfer.ts";
@@ -30,6 +30,9 @@ export function machineLine(machine: Machine, options: BenchOptions, browser?: s
     `Measured ${machine.date} with \`npm run bench${options.quick ? " -- --quick" : ""}\` (${options.runs} run${options.runs > 1 ? "s" : ""} per size).`,
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${formatBytes(machine.memoryBytes)} memory, ${machine.os}, Node ${machine.node}${browser ? `, Chromium ${browser}` : ""}.`,
     `One-minute load average: ${load} (the machine is shared: wall times above the CPU times mean the build waited for a core).`,
+    ...(machine.diskMs === undefined
+      ? []
+      : [`Disk: creating ${formatCount(PROBE_FOLDERS)} folders with a 7 KB file each in the work folder took ${formatMs(machine.diskMs)} (a build writes as many).`]),
   ].join("\n");
 }
 

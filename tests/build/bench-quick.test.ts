@@ -42,6 +42,12 @@ describe("npm run bench -- --quick", () => {
     expect(results.scale[1].figures.files.median).toBeGreaterThan(results.scale[0].figures.files.median + 89);
   });
 
+  it("says how fast the disk under the work folder was, and leaves nothing of the probe", () => {
+    expect(results.machine.diskMs).toBeGreaterThan(0);
+    expect(report).toMatch(/^Disk: creating 1,000 folders with a 7 KB file each in the work folder took \S+ (ms|s) \(a build writes as many\)\.$/m);
+    expect(existsSync(path.join(results.workDir, "disk-probe"))).toBe(false);
+  });
+
   it("measures every page type of the real site in the browser", () => {
     expect(results.pages!.map((page) => page.sitePath)).toEqual(["/", "/information-we-gather/", "/search/", "/404.html"]);
     const section = results.pages![1];
