@@ -18,10 +18,12 @@ export function pagefindOptions(prefix) {
   };
 }
 
-/** What the live region says once a query has settled. */
+const COUNT = new Intl.NumberFormat("en");
+
+/** What the live region says once a query has settled ("4,286 results for cookies"). */
 export function summaryText(count, query) {
   if (count === 0) return `No results for ${query}`;
-  return `${count} ${count === 1 ? "result" : "results"} for ${query}`;
+  return `${COUNT.format(count)} ${count === 1 ? "result" : "results"} for ${query}`;
 }
 
 /** Where a section's search terms begin in Pagefind's text (pages/section.njk). */

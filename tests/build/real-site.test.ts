@@ -46,7 +46,9 @@ describe("the built site", () => {
     expect($("title").text()).toContain("audioMIDI.com Privacy Policy");
     expect($("a.skip-link[href='#main']")).toHaveLength(1);
     expect($("main#main")).toHaveLength(1);
-    expect($("header form[role=search] input[name=q]")).toHaveLength(1);
+    // One search form on every page: the header's, or on the search page its own.
+    expect($("form[role=search] input[name=q]")).toHaveLength(1);
+    expect($("header form[role=search]")).toHaveLength(sitePath === "/search/" ? 0 : 1);
   });
 
   it("links its favicon and stylesheet to files that exist", () => {

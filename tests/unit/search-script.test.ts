@@ -14,6 +14,7 @@ describe("the search page's summary", () => {
     expect(summaryText(3, "cookies")).toBe("3 results for cookies");
     expect(summaryText(1, "credit card")).toBe("1 result for credit card");
     expect(summaryText(0, "xyzzy")).toBe("No results for xyzzy");
+    expect(summaryText(4286, "cookies")).toBe("4,286 results for cookies");
   });
 });
 
