@@ -35,10 +35,12 @@ export default function (eleventyConfig: UserConfig) {
   // Our CSS/JS/icons get content-hashed names; layouts look them up by plain name.
   const pathPrefix = normalizePathPrefix(process.env.PATH_PREFIX);
   const assetsDir = path.join(import.meta.dirname, "assets");
-  eleventyConfig.addGlobalData("assets", () => collectAssets(assetsDir, pathPrefix));
+  // The files written are the ones the templates were given, collected once per build.
+  let assets: ReturnType<typeof collectAssets> | undefined;
+  eleventyConfig.addGlobalData("assets", () => (assets = collectAssets(assetsDir, pathPrefix)));
   eleventyConfig.addWatchTarget(assetsDir);
   eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) =>
-    writeAssets(collectAssets(assetsDir, pathPrefix), directories.output),
+    writeAssets(assets ?? collectAssets(assetsDir, pathPrefix), directories.output),
   );
 
   // Response headers for Netlify and Cloudflare Pages; the same rules are in the page as a meta

@@ -45,7 +45,7 @@ export function minifyAsset(name: string, content: string): string {
   return minified;
 }
 
-// Each build collects the assets twice, and `npm start` again on every rebuild; the files rarely change.
+// `npm start` collects the assets again on every rebuild; the files rarely change.
 const minifiedAssets = new Map<string, string>();
 
 /** Every file in the assets folder, keyed by its plain name ("site.css"). Stylesheets are hashed after their URLs are rewritten. */

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { releaseMemory } from "./release-memory.ts";
+import { siteFiles, urlPathOf } from "./site-files.ts";
 
 export interface SearchIndexOptions {
   language?: string;
@@ -22,15 +23,14 @@ export function indexedPageCount(entryJson: string): number {
 
 /** Every HTML file under the site folder, as sorted site-relative paths ("cookies/index.html"). */
 export function htmlFiles(siteDir: string): string[] {
-  return readdirSync(siteDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
-    .map((entry) => path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-    .sort();
+  return siteFiles(siteDir)
+    .filter((file) => file.endsWith(".html"))
+    .map((file) => file.slice(1));
 }
 
 /** The URL a host serves a file at, as Pagefind would derive it: "cookies/index.html" → "/cookies/". */
 export function pageUrlOf(file: string): string {
-  return `/${file.replace(/(^|\/)index\.html$/, "$1")}`;
+  return urlPathOf(`/${file}`);
 }
 
 /**

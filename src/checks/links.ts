@@ -10,6 +10,7 @@
  * what a page alone can tell (its own #anchors, URLs outside the site) and keeps the rest, grouped
  * by target; `problems` settles those once every file and anchor is known.
  */
+import { urlPathOf } from "../site-files.ts";
 import type { Reference } from "./page-scan.ts";
 
 export interface LinkCheckSite {
@@ -25,7 +26,7 @@ export const NOT_FOUND_PAGE = "/404.html";
 /** Where a built file is served. The 404 page is resolved as if shown at a deep unknown address, so a relative link on it is caught. */
 export function servedPath(file: string, pathPrefix: string): string {
   if (file === NOT_FOUND_PAGE) return `${pathPrefix}no/such/page/`;
-  return `${pathPrefix}${file.slice(1).replace(/(^|\/)index\.html$/, "$1")}`;
+  return `${pathPrefix}${urlPathOf(file).slice(1)}`;
 }
 
 /** A problem found, kept with where it is so reports can be sorted by file and line. */

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { LinkIndex, type LinkCheckSite } from "./links.ts";
+import { siteFiles } from "../site-files.ts";
 import { scanPage, stylesheetReferences } from "./page-scan.ts";
 
 /** One failed check: what it checks, what it found, and where to fix it. */
@@ -56,14 +57,6 @@ const CHECKS = {
 
 type CheckName = keyof typeof CHECKS;
 
-/** "/cookies/index.html": a file's path inside the site folder. */
-export function siteFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => `/${path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")}`)
-    .sort();
-}
-
 /**
  * The post-build checks, fed one page at a time (the build hands each page over while Pagefind
  * indexes it) and settled once the whole site is written. Only what a page yields is kept: its
@@ -92,16 +85,17 @@ export class SiteChecker {
     this.#found.html.push(...(await findInvalidHtml([{ file, text: html }])));
   }
 
-  /** Settles the checks on the finished site folder: its file list and stylesheets. */
-  finish(dir: string): CheckFailure[] {
+  /** Settles the checks on the finished site folder (its file list and stylesheets); throws one SiteCheckError that lists every problem. */
+  finish(dir: string): void {
     const files = siteFiles(dir);
     for (const file of files.filter((name) => name.endsWith(".css"))) {
       this.#links.addFile(file, stylesheetReferences(readFileSync(path.join(dir, file), "utf8")));
     }
     this.#found.links = this.#links.problems(new Set(files)).map(({ file, line, text }) => `${file}:${line}: ${text}`);
-    return (Object.keys(CHECKS) as CheckName[])
+    const failures = (Object.keys(CHECKS) as CheckName[])
       .filter((name) => this.#found[name].length > 0)
       .map((name) => ({ ...CHECKS[name], problems: this.#found[name] }));
+    if (failures.length > 0) throw new SiteCheckError(failures);
   }
 }
 
@@ -111,6 +105,5 @@ export async function checkBuiltSite(dir: string, site: LinkCheckSite, options: 
   for (const file of siteFiles(dir).filter((name) => name.endsWith(".html"))) {
     await checker.addPage(file, readFileSync(path.join(dir, file), "utf8"));
   }
-  const failures = checker.finish(dir);
-  if (failures.length > 0) throw new SiteCheckError(failures);
+  checker.finish(dir);
 }

@@ -1,7 +1,6 @@
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import { inject } from "vitest";
 import { loadPolicy } from "../../src/policy.ts";
+import { siteFiles, urlPathOf } from "../../src/site-files.ts";
 import { realContentDir } from "./site.ts";
 
 /** The real policy, as the build reads it: the browser suite's source of ids and titles. */
@@ -13,16 +12,10 @@ export const sectionById = (id: string) => {
 };
 /** Every HTML page in a built site, as site paths ("/", "/cookies/", "/404.html"), so new pages are covered. */
 export function builtPages(siteDir: string): string[] {
-  const pages: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory() && entry.name !== "pagefind" && entry.name !== "assets") walk(full);
-      else if (entry.name.endsWith(".html")) pages.push(`/${path.relative(siteDir, full).replace(/index\.html$/, "")}`);
-    }
-  };
-  walk(siteDir);
-  return pages.sort();
+  return siteFiles(siteDir)
+    .filter((file) => file.endsWith(".html") && !/^\/(pagefind|assets)\//.test(file))
+    .map(urlPathOf)
+    .sort();
 }
 
 /** Every page of the real site built for this run. */
