@@ -2,6 +2,8 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdfPages } from "../helpers/pdf.ts";
 import { startReader, type Reader } from "../helpers/reader.ts";
+import { loadSite } from "../../src/site.ts";
+import { realContentDir } from "../helpers/site.ts";
 import { policy, sectionById } from "../helpers/sections.ts";
 
 let reader: Reader;
@@ -11,6 +13,7 @@ beforeAll(async () => {
 afterAll(() => reader?.close());
 
 const sharing = sectionById("sharing");
+const site = loadSite(realContentDir);
 const chrome = ["header.site-header", "footer.site-footer", "nav.breadcrumb", "nav.pager", ".skip-link", "form[role=search]"];
 const visible = (page: Page, selector: string) =>
   page.locator(selector).evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null || getComputedStyle(el).display !== "none" && el.getClientRects().length > 0).length);
@@ -37,6 +40,8 @@ describe("printing a section page", () => {
     expect(header).toContain(sharing.title);
     expect(header).toContain("8 April 2014");
     expect(header).toContain("https://privacy.audiomidi.com/sharing/");
+    // Legal text on paper says where it comes from, as the footer does on screen.
+    expect(header).toContain(`Text archived 8 April 2014 from ${site.provenance.sourceUrl}; snapshot: ${site.provenance.snapshotUrl}`);
     await page.emulateMedia({ media: "screen" });
     expect(await visible(page, ".print-header")).toBe(0);
   });
@@ -91,6 +96,7 @@ describe("printing from the whole-policy page", () => {
     expect(text).toContain(sharing.title);
     for (const clause of sharing.clauses) expect(text).toContain(clause.text);
     expect(text).toContain("https://privacy.audiomidi.com/sharing/");
+    expect(text).toContain(site.provenance.sourceUrl);
     for (const other of policy.sections.filter((s) => s.id !== "sharing")) expect(text).not.toContain(other.title);
     expect(text).not.toContain("Contents");
   });
