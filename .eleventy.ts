@@ -64,7 +64,7 @@ export default function (eleventyConfig: UserConfig) {
 
   // `npm start` re-indexes after each rebuild so search matches what was just saved.
   eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
-    if (runMode !== "build") await buildSearchIndex(directories.output);
+    if (runMode !== "build") await buildSearchIndex(directories.output, { language: loadSite(contentDir).lang });
   });
 
   return {

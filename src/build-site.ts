@@ -93,7 +93,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       checkingMs += performance.now() - started;
     };
     const indexStarted = performance.now();
-    const { pages } = await buildSearchIndex(staging, { visit });
+    const { pages } = await buildSearchIndex(staging, { visit, language: site.lang });
     options.onStep?.("search-index", performance.now() - indexStarted - checkingMs);
     await step("checks", async () => {
       checker.finish(staging);

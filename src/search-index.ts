@@ -5,6 +5,7 @@ import { releaseMemory } from "./release-memory.ts";
 import { siteFiles, urlPathOf } from "./site-files.ts";
 
 export interface SearchIndexOptions {
+  /** The policy's language (`lang` in content/site.json), for Pagefind's stemming; "en" when not given. */
   language?: string;
   /** Given every HTML page ("/cookies/index.html" and its text) while Pagefind indexes it, so the site is read once. */
   visit?: (file: string, html: string) => void | Promise<void>;

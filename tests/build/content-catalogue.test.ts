@@ -147,7 +147,25 @@ function appendMegabyte(contentDir: string): void {
 
 const sourceBytes = (contentDir: string, name: string) => readFileSync(path.join(contentDir, name));
 
+/** The real site.json, with the policy's language changed. */
+function writeLanguage(lang: string): (contentDir: string) => void {
+  return (contentDir) => {
+    const file = path.join(contentDir, "site.json");
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, "utf8")), lang }, null, 2));
+  };
+}
+
 const builds: Builds[] = [
+  {
+    scenario: "policy-in-german",
+    prepare: writeLanguage("de"),
+    check: (site) => {
+      expect(site.page("/cookies/")("html").attr("lang")).toBe("de");
+      // Pagefind stems and indexes in the policy's language, not a fixed one.
+      const entry = JSON.parse(readFileSync(path.join(site.outDir, "pagefind", "pagefind-entry.json"), "utf8")) as { languages: Record<string, unknown> };
+      expect(Object.keys(entry.languages)).toEqual(["de"]);
+    },
+  },
   {
     scenario: "byte-order-mark",
     check: (site, contentDir) => {
