@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import type UserConfig from "@11ty/eleventy/UserConfig";
 import { HtmlBasePlugin } from "@11ty/eleventy";
+import type UserConfig from "@11ty/eleventy/UserConfig";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import { collectAssets, writeAssets } from "./src/assets.ts";
 import { filtersPlugin } from "./src/filters.ts";
@@ -63,9 +63,12 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
   // `npm start` re-indexes after each rebuild so search matches what was just saved.
-  eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
-    if (runMode !== "build") await buildSearchIndex(directories.output, { language: loadSite(contentDir).lang });
-  });
+  eleventyConfig.on(
+    "eleventy.after",
+    async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+      if (runMode !== "build") await buildSearchIndex(directories.output, { language: loadSite(contentDir).lang });
+    },
+  );
 
   return {
     dir: { input: "pages", includes: "../layouts", output: "dist" },

@@ -183,7 +183,13 @@ function arrowKeys(ui) {
 
 function start(page) {
   const prefix = document.documentElement.dataset.pathPrefix || "/";
-  const [form, field, results, summary, list] = ["form", "#search-input", "[data-search-results]", "[data-search-summary]", "[data-search-list]"].map((s) => page.querySelector(s));
+  const [form, field, results, summary, list] = [
+    "form",
+    "#search-input",
+    "[data-search-results]",
+    "[data-search-summary]",
+    "[data-search-list]",
+  ].map((s) => page.querySelector(s));
   const more = element("button", "search-results__more", "Show more results");
   more.type = "button";
   const ui = { field, results, summary, list, more, current: null };
@@ -193,7 +199,8 @@ function start(page) {
 
   const find = searcher(prefix);
   const failed = () => (summary.textContent = "Search could not load. Reload the page to try again.");
-  const run = (debounced) => find(field.value.trim(), debounced).then((outcome) => outcome && render(ui, outcome), failed);
+  const run = (debounced) =>
+    find(field.value.trim(), debounced).then((outcome) => outcome && render(ui, outcome), failed);
   field.addEventListener("input", () => run(true));
   form.addEventListener("submit", (event) => {
     event.preventDefault();

@@ -6,11 +6,11 @@ import path from "node:path";
 import { projectRoot } from "../src/build-site.ts";
 import { launchBrowser } from "../tests/helpers/browser.ts";
 import { serveDirectory } from "../tests/helpers/serve.ts";
-import { parseBenchArgs, USAGE, type BenchOptions } from "./bench/args.ts";
+import { type BenchOptions, parseBenchArgs, USAGE } from "./bench/args.ts";
 import { measureDevLoop } from "./bench/dev-loop.ts";
 import { currentLoad, describeMachine, probeDisk } from "./bench/machine.ts";
 import { measurePage } from "./bench/reader-cost.ts";
-import { renderReport, replaceGenerated, type BenchResults } from "./bench/report.ts";
+import { type BenchResults, renderReport, replaceGenerated } from "./bench/report.ts";
 import { measureContent, measureScale } from "./bench/scale.ts";
 import { measureSearch } from "./bench/search-transfer.ts";
 import { readSectionFiles } from "./bench/synthetic.ts";
@@ -23,13 +23,21 @@ function readerPages(contentDir: string, quick: boolean): Array<[label: string, 
   const ids = readSectionFiles(contentDir)
     .map((file) => /^id:\s*(\S+)/m.exec(file.text)?.[1])
     .slice(0, quick ? 1 : undefined);
-  return [["whole policy", "/"], ...ids.map((id): [string, string] => ["section", `/${id}/`]), ["search", "/search/"], ["not found", "/404.html"]];
+  return [
+    ["whole policy", "/"],
+    ...ids.map((id): [string, string] => ["section", `/${id}/`]),
+    ["search", "/search/"],
+    ["not found", "/404.html"],
+  ];
 }
 
 async function measureInBrowser(results: BenchResults, realSite: string, largeSite: string | undefined): Promise<void> {
   const browser = await launchBrowser();
   results.browser = browser.version();
-  const sites: Array<[string, string]> = [["real site", realSite], ...(largeSite ? [["10,000 sections", largeSite] as [string, string]] : [])];
+  const sites: Array<[string, string]> = [
+    ["real site", realSite],
+    ...(largeSite ? [["10,000 sections", largeSite] as [string, string]] : []),
+  ];
   try {
     for (const [name, dir] of sites) {
       const served = await serveDirectory(dir);
@@ -56,11 +64,21 @@ async function run(options: BenchOptions, workDir: string): Promise<BenchResults
   const results: BenchResults = { options, machine: { ...describeMachine(), diskMs: probeDisk(workDir) }, scale: [] };
   const contentDir = path.join(projectRoot, "content");
   log("The real policy…");
-  const real = await measureContent(contentDir, readSectionFiles(contentDir).length, options.runs, workDir, { keep: true, log });
+  const real = await measureContent(contentDir, readSectionFiles(contentDir).length, options.runs, workDir, {
+    keep: true,
+    log,
+  });
   results.real = real.result;
   log(`Synthetic policies of ${options.sizes.join(", ")} sections…`);
   const large = options.quick ? undefined : 10_000;
-  const scale = await measureScale({ contentDir, sizes: options.sizes, runs: options.runs, workDir, keepSize: large, log });
+  const scale = await measureScale({
+    contentDir,
+    sizes: options.sizes,
+    runs: options.runs,
+    workDir,
+    keepSize: large,
+    log,
+  });
   results.scale = scale.results;
   if (options.browser) await measureInBrowser(results, real.kept!, scale.kept);
   if (scale.kept) rmSync(scale.kept, { recursive: true, force: true });

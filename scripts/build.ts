@@ -31,6 +31,7 @@ try {
 
 /** A mistake the reader can fix from its message alone, so no stack trace is shown. */
 function findKnownError(error: unknown): ContentError | SiteCheckError | undefined {
-  for (let e = error; e instanceof Error; e = e.cause) if (e instanceof ContentError || e instanceof SiteCheckError) return e;
+  for (let e = error; e instanceof Error; e = e.cause)
+    if (e instanceof ContentError || e instanceof SiteCheckError) return e;
   return undefined;
 }

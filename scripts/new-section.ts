@@ -12,8 +12,15 @@ try {
     allowPositionals: true,
     options: { id: { type: "string" }, "content-dir": { type: "string" } },
   });
-  const contentDir = path.resolve(values["content-dir"] ?? (process.env.POLICY_CONTENT_DIR || path.join(projectRoot, "content")));
-  if (!existsSync(contentDir)) throw new ContentError(contentDir, "the content folder does not exist", "Create it, or point --content-dir at the policy's folder.");
+  const contentDir = path.resolve(
+    values["content-dir"] ?? (process.env.POLICY_CONTENT_DIR || path.join(projectRoot, "content")),
+  );
+  if (!existsSync(contentDir))
+    throw new ContentError(
+      contentDir,
+      "the content folder does not exist",
+      "Create it, or point --content-dir at the policy's folder.",
+    );
   const fileNames = readdirSync(contentDir).filter((name) => name.endsWith(".md"));
   // Reading the existing sections checks their front matter too, so the new order is never a guess.
   const sections = fileNames.length > 0 ? readContentDir(contentDir) : [];

@@ -12,8 +12,13 @@ try {
   const sections = sectionIds(loadPolicy(contentDir));
   const previous = readPublishedIds(contentDir)?.ids ?? {};
   const added = unrecordedIds(previous, sections);
-  writeFileSync(path.join(contentDir, PUBLISHED_IDS_FILE), `${JSON.stringify(recordPublishedIds(previous, sections), null, 2)}\n`);
-  console.log(added.length ? `Recorded ${added.length} new id(s):\n  ${added.join("\n  ")}` : "Every id was already recorded.");
+  writeFileSync(
+    path.join(contentDir, PUBLISHED_IDS_FILE),
+    `${JSON.stringify(recordPublishedIds(previous, sections), null, 2)}\n`,
+  );
+  console.log(
+    added.length ? `Recorded ${added.length} new id(s):\n  ${added.join("\n  ")}` : "Every id was already recorded.",
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

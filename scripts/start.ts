@@ -13,7 +13,14 @@ try {
 }
 const eleventy = spawn(
   process.execPath,
-  ["--import", "tsx", path.join(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=.eleventy.ts", "--serve", `--port=${port}`],
+  [
+    "--import",
+    "tsx",
+    path.join(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs"),
+    "--config=.eleventy.ts",
+    "--serve",
+    `--port=${port}`,
+  ],
   { cwd: projectRoot, stdio: "inherit" },
 );
 eleventy.on("exit", (code) => process.exit(code ?? 0));

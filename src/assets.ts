@@ -39,7 +39,12 @@ export function minifyAsset(name: string, content: string): string {
   const key = `${loader}\0${content}`;
   let minified = minifiedAssets.get(key);
   if (minified === undefined) {
-    minified = transformSync(content, { loader, minify: true, legalComments: "none", ...(loader === "js" ? { format: "esm" as const } : {}) }).code;
+    minified = transformSync(content, {
+      loader,
+      minify: true,
+      legalComments: "none",
+      ...(loader === "js" ? { format: "esm" as const } : {}),
+    }).code;
     minifiedAssets.set(key, minified);
   }
   return minified;

@@ -35,8 +35,16 @@ export const projectRoot = path.resolve(import.meta.dirname, "..");
 const defaultHistoryDir = path.join(projectRoot, "history");
 
 /** Runs Eleventy into `siteDir`, with the content and history folders the config reads from the environment. */
-export async function runEleventy(siteDir: string, contentDir: string, quiet = true, historyDir = defaultHistoryDir): Promise<void> {
-  const previous = { POLICY_CONTENT_DIR: process.env.POLICY_CONTENT_DIR, POLICY_HISTORY_DIR: process.env.POLICY_HISTORY_DIR };
+export async function runEleventy(
+  siteDir: string,
+  contentDir: string,
+  quiet = true,
+  historyDir = defaultHistoryDir,
+): Promise<void> {
+  const previous = {
+    POLICY_CONTENT_DIR: process.env.POLICY_CONTENT_DIR,
+    POLICY_HISTORY_DIR: process.env.POLICY_HISTORY_DIR,
+  };
   process.env.POLICY_CONTENT_DIR = contentDir;
   process.env.POLICY_HISTORY_DIR = historyDir;
   try {
@@ -81,7 +89,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       loadHistoryOnce(contentDir, historyDir);
       return site;
     });
-    await step("eleventy", () => runEleventy(staging, contentDir, options.quiet ?? true, historyDir).finally(forgetPolicy));
+    await step("eleventy", () =>
+      runEleventy(staging, contentDir, options.quiet ?? true, historyDir).finally(forgetPolicy),
+    );
     releaseMemory();
     // The checks read each page while Pagefind's process indexes it, so the site is read once and
     // the two run side by side; the time spent checking is reported as its own step.
@@ -95,10 +105,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const indexStarted = performance.now();
     const { pages } = await buildSearchIndex(staging, { visit, language: site.lang });
     options.onStep?.("search-index", performance.now() - indexStarted - checkingMs);
-    await step("checks", async () => {
-      checker.finish(staging);
-      for (const check of options.checks ?? []) await check(staging);
-    }, checkingMs);
+    await step(
+      "checks",
+      async () => {
+        checker.finish(staging);
+        for (const check of options.checks ?? []) await check(staging);
+      },
+      checkingMs,
+    );
     await step("swap", () => replaceDir(staging, outDir));
     return { outDir, searchPages: pages };
   } catch (error) {

@@ -56,7 +56,9 @@ function changed(before: TextBlock, after: TextBlock): BlockDiff {
 
 /** Share of the characters two texts have in common: 1 for equal texts, 0 for nothing shared. */
 export function similarity(a: string, b: string): number {
-  const common = diffText(a, b).filter((p) => p.change === "same").reduce((n, p) => n + p.text.trim().length, 0);
+  const common = diffText(a, b)
+    .filter((p) => p.change === "same")
+    .reduce((n, p) => n + p.text.trim().length, 0);
   return common / Math.max(a.trim().length, b.trim().length, 1);
 }
 
@@ -70,10 +72,16 @@ function pairRewordings(removed: TextBlock[], added: TextBlock[]): BlockDiff[] {
   let a = 0;
   for (const [ri, old] of removed.entries()) {
     if (old.kind !== "text") continue;
-    const candidates = added.map((block, ai) => ({ ai, score: ai >= a && block.kind === "text" ? similarity(old.text, block.text) : 0 }));
+    const candidates = added.map((block, ai) => ({
+      ai,
+      score: ai >= a && block.kind === "text" ? similarity(old.text, block.text) : 0,
+    }));
     const best = candidates.reduce((x, y) => (y.score > x.score ? y : x), { ai: -1, score: 0.5 });
     if (best.ai < 0) continue;
-    out.push(...removed.slice(r, ri).map((b) => whole(b, "removed")), ...added.slice(a, best.ai).map((b) => whole(b, "added")));
+    out.push(
+      ...removed.slice(r, ri).map((b) => whole(b, "removed")),
+      ...added.slice(a, best.ai).map((b) => whole(b, "added")),
+    );
     out.push(changed(old, added[best.ai]));
     r = ri + 1;
     a = best.ai + 1;
@@ -82,7 +90,8 @@ function pairRewordings(removed: TextBlock[], added: TextBlock[]): BlockDiff[] {
 }
 
 /** Headings match by id (so a reworded clause heading is one heading, changed); text blocks by their text. */
-const sameBlock = (x: TextBlock, y: TextBlock): boolean => x.kind === y.kind && (x.kind === "heading" ? x.id === y.id : x.text === y.text);
+const sameBlock = (x: TextBlock, y: TextBlock): boolean =>
+  x.kind === y.kind && (x.kind === "heading" ? x.id === y.id : x.text === y.text);
 
 /** Block-by-block diff of two sections' bodies, each block diffed word by word. */
 export function diffBlocks(before: TextBlock[], after: TextBlock[]): BlockDiff[] {
@@ -108,7 +117,8 @@ export function diffBlocks(before: TextBlock[], after: TextBlock[]): BlockDiff[]
 
 function compareSection(before: ComparableSection | undefined, after: ComparableSection | undefined): SectionChange {
   const section = (after ?? before)!;
-  const title = (s: ComparableSection | undefined): TextBlock[] => (s ? [{ kind: "heading", id: section.id, level: 1, text: s.title.trim() }] : []);
+  const title = (s: ComparableSection | undefined): TextBlock[] =>
+    s ? [{ kind: "heading", id: section.id, level: 1, text: s.title.trim() }] : [];
   const [titleDiff] = diffBlocks(title(before), title(after));
   const blocks = diffBlocks(before ? bodyBlocks(before.body) : [], after ? bodyBlocks(after.body) : []);
   const same = titleDiff.change === "same" && blocks.every((b) => b.change === "same");

@@ -2,7 +2,12 @@ import { markdown, renderHeading } from "./markdown.ts";
 import { absoluteUrl, type Site } from "./site.ts";
 
 // Made once: the history pages format dozens of dates, and a formatter is slow to create.
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 /** "2014-04-08" → "8 April 2014": unambiguous for readers everywhere, and the same on every machine. */
 export function readableDate(iso: string): string {
@@ -30,7 +35,9 @@ function remembered<A extends unknown[]>(render: (...args: A) => string): (...ar
 export const markdownInline = remembered((text: string): string => markdown.renderInline(text));
 
 /** A heading in a layout ("Contents"), with the same id and permalink markup as the policy's own headings. */
-export const headingHtml = remembered((text: string, id: string, level: number): string => renderHeading(markdown, text, id, level).html);
+export const headingHtml = remembered(
+  (text: string, id: string, level: number): string => renderHeading(markdown, text, id, level).html,
+);
 
 /** A page as Eleventy's collections hold it: only what the sitemap needs. */
 export interface CollectionPage {

@@ -50,11 +50,14 @@ function describe(issue: z.core.$ZodRawIssue): string {
   if (issue.code === "invalid_type" && issue.input === undefined) return `${where} is missing`;
   if (issue.code === "invalid_type" && issue.input === null && !issue.path?.length) return "the front matter is empty";
   if (issue.code === "invalid_type") return `${where} must be ${expectedType[issue.expected] ?? issue.expected}`;
-  if (issue.code === "unrecognized_keys") return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `\`${k}\``).join(", ")}`;
-  if (issue.code === "too_small") return issue.origin === "number" ? `${where} must be 1 or more` : `${where} must not be empty`;
+  if (issue.code === "unrecognized_keys")
+    return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `\`${k}\``).join(", ")}`;
+  if (issue.code === "too_small")
+    return issue.origin === "number" ? `${where} must be 1 or more` : `${where} must not be empty`;
   if (issue.code === "too_big") return `${where} must be at most ${issue.maximum} characters`;
   if (issue.code === "invalid_format") return `${where} must be ${idRule}`;
-  if (issue.code === "invalid_key") return `\`${issue.path?.[0]?.toString()}\`: \`${issue.path?.at(-1)?.toString()}\` is not an id; ids must be ${idRule}`;
+  if (issue.code === "invalid_key")
+    return `\`${issue.path?.[0]?.toString()}\`: \`${issue.path?.at(-1)?.toString()}\` is not an id; ids must be ${idRule}`;
   return `${where} ${issue.message ?? "is not valid"}`;
 }
 

@@ -20,14 +20,22 @@ export interface VersionSource {
 }
 
 /** Reads and checks a version.json; its date must be the name of the folder it is in. */
-export function readVersionFile(fullPath: string, file: string, folderName: string): { effectiveDate: string; summary: string } {
+export function readVersionFile(
+  fullPath: string,
+  file: string,
+  folderName: string,
+): { effectiveDate: string; summary: string } {
   const version = readJsonFile(fullPath, file, versionFileSchema, {
     what: "version data",
     unreadable: 'Give each archived version a version.json: { "effectiveDate": "YYYY-MM-DD", "summary": "…" }.',
     invalid: "Fix the listed keys; allowed keys are effectiveDate and summary.",
   });
   if (version.effectiveDate !== folderName) {
-    throw new ContentError(file, `the effectiveDate ${version.effectiveDate} differs from the folder name ${folderName}`, "Name the folder after the date the version took effect, and give the same date in version.json.");
+    throw new ContentError(
+      file,
+      `the effectiveDate ${version.effectiveDate} differs from the folder name ${folderName}`,
+      "Name the folder after the date the version took effect, and give the same date in version.json.",
+    );
   }
   return version;
 }
@@ -45,7 +53,11 @@ export function readHistoryDir(dir: string, displayRoot = process.cwd()): Versio
   return folders.map((name) => {
     const folder = path.join(dir, name);
     if (!isoDate.safeParse(name).success) {
-      throw new ContentError(shown(folder), "the folder name is not a date", "Name each archived version's folder after the date it took effect, written YYYY-MM-DD.");
+      throw new ContentError(
+        shown(folder),
+        "the folder name is not a date",
+        "Name each archived version's folder after the date it took effect, written YYYY-MM-DD.",
+      );
     }
     const versionFile = path.join(folder, "version.json");
     const info = readVersionFile(versionFile, shown(versionFile), name);

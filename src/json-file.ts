@@ -12,7 +12,12 @@ export interface JsonFileHints {
 }
 
 /** Reads a JSON data file and checks it against a zod schema; every problem names the file and its keys. */
-export function readJsonFile<S extends z.ZodType>(fullPath: string, file: string, schema: S, hints: JsonFileHints): z.infer<S> {
+export function readJsonFile<S extends z.ZodType>(
+  fullPath: string,
+  file: string,
+  schema: S,
+  hints: JsonFileHints,
+): z.infer<S> {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(fullPath, "utf8"));

@@ -1,4 +1,4 @@
-import { patternSource, type HeaderRule } from "./security-headers.ts";
+import { type HeaderRule, patternSource } from "./security-headers.ts";
 
 export interface NginxOptions {
   /** "/" or "/privacy/": where the site is mounted. */

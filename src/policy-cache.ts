@@ -2,14 +2,16 @@ import { createHash, type Hash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { loadPolicy, type Policy } from "./policy.ts";
-import { loadHistory, type History } from "./revisions.ts";
+import { type History, loadHistory } from "./revisions.ts";
 
 /** Each kept result with the key of the files it was made from. */
 const kept = new Map<string, { key: string; value: unknown }>();
 
 function hashFolder(hash: Hash, dir: string): void {
   if (!existsSync(dir)) return void hash.update("\0missing\0");
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) hashFolder(hash.update(`\0dir ${entry.name}\0`), full);
@@ -43,7 +45,9 @@ export function loadPolicyOnce(contentDir: string): Policy {
 
 /** `loadHistory`, kept the same way: it renders every archived version, and takes the current one from `loadPolicyOnce`. */
 export function loadHistoryOnce(contentDir: string, historyDir: string): History {
-  return keptUntilChanged("history", contentKey(contentDir, historyDir), () => loadHistory(contentDir, historyDir, loadPolicyOnce(contentDir)));
+  return keptUntilChanged("history", contentKey(contentDir, historyDir), () =>
+    loadHistory(contentDir, historyDir, loadPolicyOnce(contentDir)),
+  );
 }
 
 /** Lets the kept results be collected, once nothing more will ask for them. */

@@ -1,7 +1,7 @@
 import type { MarkdownIt } from "markdown-it";
 import { ContentError } from "./content-error.ts";
-import { markdown, renderHeading, renderMarkdown, type Heading, type RenderEnv } from "./markdown.ts";
-import { readPublishedIds, type PublishedList, type SectionIds } from "./published-ids.ts";
+import { type Heading, markdown, type RenderEnv, renderHeading, renderMarkdown } from "./markdown.ts";
+import { type PublishedList, readPublishedIds, type SectionIds } from "./published-ids.ts";
 import { readContentDir, type SourceSection } from "./read-content.ts";
 import { validatePolicy } from "./validate-policy.ts";
 
@@ -36,20 +36,41 @@ export function orderSections<T extends Pick<SourceSection, "id" | "order" | "fi
   const byOrder = new Map<number, T>();
   for (const section of sections) {
     const sameId = byId.get(section.id);
-    if (sameId) throw new ContentError(section.file, `the id \`${section.id}\` is already used by ${sameId.file}`, "Give each section its own id; ids are part of published URLs.", 1);
+    if (sameId)
+      throw new ContentError(
+        section.file,
+        `the id \`${section.id}\` is already used by ${sameId.file}`,
+        "Give each section its own id; ids are part of published URLs.",
+        1,
+      );
     const sameOrder = byOrder.get(section.order);
-    if (sameOrder) throw new ContentError(section.file, `the order ${section.order} is already used by ${sameOrder.file}`, "Give each section its own order number.", 1);
+    if (sameOrder)
+      throw new ContentError(
+        section.file,
+        `the order ${section.order} is already used by ${sameOrder.file}`,
+        "Give each section its own order number.",
+        1,
+      );
     byId.set(section.id, section);
     byOrder.set(section.order, section);
   }
   return [...sections].sort((a, b) => a.order - b.order);
 }
 
-const link = (section: SourceSection): SectionLink => ({ id: section.id, title: section.title, url: `/${section.id}/` });
+const link = (section: SourceSection): SectionLink => ({
+  id: section.id,
+  title: section.title,
+  url: `/${section.id}/`,
+});
 
 /** The ids each section publishes, for the list of published ids. */
 export function sectionIds(policy: Policy): SectionIds[] {
-  return policy.sections.map((s) => ({ id: s.id, file: s.file, clauseIds: s.clauses.map((c) => c.id), aliases: s.aliases ?? {} }));
+  return policy.sections.map((s) => ({
+    id: s.id,
+    file: s.file,
+    clauseIds: s.clauses.map((c) => c.id),
+    aliases: s.aliases ?? {},
+  }));
 }
 
 /** Checks source sections and turns them into the policy the layouts render. */

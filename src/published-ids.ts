@@ -34,11 +34,19 @@ export function readPublishedIds(contentDir: string, displayRoot = process.cwd()
   try {
     data = JSON.parse(readFileSync(full, "utf8"));
   } catch (error) {
-    throw new ContentError(file, `cannot read the list of published ids: ${(error as Error).message}`, "Restore the file from version control, or regenerate it with `npm run record-ids`.");
+    throw new ContentError(
+      file,
+      `cannot read the list of published ids: ${(error as Error).message}`,
+      "Restore the file from version control, or regenerate it with `npm run record-ids`.",
+    );
   }
   const result = publishedIdsSchema.safeParse(data);
   if (!result.success) {
-    throw new ContentError(file, "the list of published ids is not a map of section id to clause ids", "Restore the file from version control, or regenerate it with `npm run record-ids`.");
+    throw new ContentError(
+      file,
+      "the list of published ids is not a map of section id to clause ids",
+      "Restore the file from version control, or regenerate it with `npm run record-ids`.",
+    );
   }
   return { file, ids: result.data };
 }
@@ -53,7 +61,11 @@ export function checkPublishedIds(list: PublishedList, sections: SectionIds[]): 
   for (const [sectionId, clauseIds] of Object.entries(list.ids)) {
     const section = byId.get(sectionId);
     if (!section) {
-      throw new ContentError(list.file, `the section id \`${sectionId}\` was published (/${sectionId}/) but no section has it now`, `A section's id is its address and cannot be retired: put \`id: ${sectionId}\` back in that section's front matter (its title may change freely).`);
+      throw new ContentError(
+        list.file,
+        `the section id \`${sectionId}\` was published (/${sectionId}/) but no section has it now`,
+        `A section's id is its address and cannot be retired: put \`id: ${sectionId}\` back in that section's front matter (its title may change freely).`,
+      );
     }
     for (const clauseId of clauseIds) {
       if (section.clauseIds.includes(clauseId) || clauseId in section.aliases) continue;

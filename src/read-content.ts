@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { ContentError } from "./content-error.ts";
-import { FRONT_MATTER_KEYS, validateFrontMatter, type SectionFrontMatter } from "./front-matter.ts";
+import { FRONT_MATTER_KEYS, type SectionFrontMatter, validateFrontMatter } from "./front-matter.ts";
 
 /** One section file, read and checked, not yet rendered. */
 export interface SourceSection extends SectionFrontMatter {
@@ -52,7 +52,9 @@ function keyLine(text: string, keys: Array<string | undefined>): number {
   const lines = text.split("\n");
   const end = lines.indexOf("---", 1);
   for (const key of keys) {
-    const index = lines.slice(0, end === -1 ? undefined : end).findIndex((l) => key !== undefined && (l.startsWith(`${key}:`) || l.startsWith(`"${key}":`)));
+    const index = lines
+      .slice(0, end === -1 ? undefined : end)
+      .findIndex((l) => key !== undefined && (l.startsWith(`${key}:`) || l.startsWith(`"${key}":`)));
     if (index !== -1) return index + 1;
   }
   return 1;
@@ -61,10 +63,20 @@ function keyLine(text: string, keys: Array<string | undefined>): number {
 /** Splits and validates front matter; pure, so every case can be tested without files. */
 export function parseSection(file: string, text: string): SourceSection {
   if (text.trim() === "") {
-    throw new ContentError(file, "the file is empty", "Give it front matter and the section's text (npm run new-section -- \"Title\" makes a correct start), or delete it.", 1);
+    throw new ContentError(
+      file,
+      "the file is empty",
+      'Give it front matter and the section\'s text (npm run new-section -- "Title" makes a correct start), or delete it.',
+      1,
+    );
   }
   if (!text.startsWith("---\n")) {
-    throw new ContentError(file, "the file has no front matter", "Start it with a `---` block giving id, order and title (see README, “Editing the policy”).", 1);
+    throw new ContentError(
+      file,
+      "the file has no front matter",
+      "Start it with a `---` block giving id, order and title (see README, “Editing the policy”).",
+      1,
+    );
   }
   let parsed: matter.GrayMatterFile<string>;
   try {
@@ -76,7 +88,12 @@ export function parseSection(file: string, text: string): SourceSection {
     // The YAML starts on line 2; an error at its very end is shown on its last line, not past the closing `---`.
     const lastLine = Math.max(2, text.split("\n").indexOf("---", 1));
     const line = mark?.line === undefined ? undefined : Math.min(mark.line + 2, lastLine);
-    throw new ContentError(file, `the front matter is not valid YAML: ${reason}`, "Check the quoting and indentation between the `---` lines.", line);
+    throw new ContentError(
+      file,
+      `the front matter is not valid YAML: ${reason}`,
+      "Check the quoting and indentation between the `---` lines.",
+      line,
+    );
   }
   const result = validateFrontMatter(parsed.data);
   if (!result.ok) {
@@ -84,21 +101,35 @@ export function parseSection(file: string, text: string): SourceSection {
       file,
       `invalid front matter:\n  - ${result.problems.map((p) => p.message).join("\n  - ")}`,
       `Fix the listed keys; the allowed keys are ${FRONT_MATTER_KEYS.join(", ")} (see README, “Editing the policy”).`,
-      keyLine(text, result.problems.map((p) => p.key)),
+      keyLine(
+        text,
+        result.problems.map((p) => p.key),
+      ),
     );
   }
   const bodyLine = text.slice(0, text.length - parsed.content.length).split("\n").length;
   if (parsed.content.trim() === "") {
-    throw new ContentError(file, "the section has no text", "Write the section's text below the front matter, or delete the file.", bodyLine);
+    throw new ContentError(
+      file,
+      "the section has no text",
+      "Write the section's text below the front matter, or delete the file.",
+      bodyLine,
+    );
   }
   return { ...result.data, file, body: parsed.content, bodyLine };
 }
 
 /** Reads every `*.md` file of a content folder, in file-name order. */
 export function readContentDir(dir: string, displayRoot = process.cwd()): SourceSection[] {
-  const names = readdirSync(dir).filter((name) => name.endsWith(".md")).sort();
+  const names = readdirSync(dir)
+    .filter((name) => name.endsWith(".md"))
+    .sort();
   if (names.length === 0) {
-    throw new ContentError(path.relative(displayRoot, dir) || dir, "no section files were found", "Add one Markdown file per policy section (npm run new-section -- \"Title\").");
+    throw new ContentError(
+      path.relative(displayRoot, dir) || dir,
+      "no section files were found",
+      'Add one Markdown file per policy section (npm run new-section -- "Title").',
+    );
   }
   return names.map((name) => {
     const full = path.join(dir, name);

@@ -63,13 +63,18 @@ export interface History {
 export const versionUrl = (effectiveDate: string): string => `/history/${effectiveDate}/`;
 
 function render(change: SectionChange): RenderedChange {
-  return { ...change, titleHtml: sectionTitleHtml(change), bodyHtml: change.blocks.map((block) => blockHtml(block)).join("\n") };
+  return {
+    ...change,
+    titleHtml: sectionTitleHtml(change),
+    bodyHtml: change.blocks.map((block) => blockHtml(block)).join("\n"),
+  };
 }
 
 function toVersion(source: VersionSource, before: VersionSource | undefined, current: boolean): PolicyVersion {
   const policy = source.policy ?? buildPolicy(source.sections);
   const changes = before ? compareSections(orderSections(before.sections), policy.sections).map(render) : [];
-  const having = (kind: SectionChangeKind): SectionRef[] => changes.filter((c) => c.change === kind).map(({ id, title }) => ({ id, title }));
+  const having = (kind: SectionChangeKind): SectionRef[] =>
+    changes.filter((c) => c.change === kind).map(({ id, title }) => ({ id, title }));
   return {
     effectiveDate: source.effectiveDate,
     date: new Date(`${source.effectiveDate}T00:00:00Z`),
@@ -134,5 +139,8 @@ export function loadHistory(contentDir: string, historyDir: string, current?: Po
   const archived = readHistoryDir(historyDir);
   checkArchivedDates(archived, site.effectiveDate, historyDir);
   const sections = current?.sections ?? readContentDir(contentDir);
-  return buildHistory({ effectiveDate: site.effectiveDate, summary: site.summary, sections, policy: current }, archived);
+  return buildHistory(
+    { effectiveDate: site.effectiveDate, summary: site.summary, sections, policy: current },
+    archived,
+  );
 }

@@ -6,10 +6,17 @@ import { readJsonFile } from "./json-file.ts";
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
-  .refine((text) => !Number.isNaN(Date.parse(text)) && new Date(text).toISOString().startsWith(text), "is not a calendar date");
+  .refine(
+    (text) => !Number.isNaN(Date.parse(text)) && new Date(text).toISOString().startsWith(text),
+    "is not a calendar date",
+  );
 
 /** What changed in a version, in one line: shown in the history, the compare view and the feed. */
-export const versionSummary = z.string().trim().min(1, "must not be empty").max(200, "must fit on one line (200 characters)");
+export const versionSummary = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(200, "must fit on one line (200 characters)");
 
 /** Site-wide facts, kept once in `content/site.json`. */
 export const siteSchema = z
@@ -46,7 +53,9 @@ export function normalizePathPrefix(raw: string | undefined): string {
   const trimmed = (raw ?? "").trim().replace(/^\/+|\/+$/g, "");
   if (trimmed === "") return "/";
   if (!/^[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*$/.test(trimmed)) {
-    throw new Error(`PATH_PREFIX "${raw}" is not a URL path: use letters, digits, ".", "_", "~", "-" and "/", e.g. /privacy/`);
+    throw new Error(
+      `PATH_PREFIX "${raw}" is not a URL path: use letters, digits, ".", "_", "~", "-" and "/", e.g. /privacy/`,
+    );
   }
   return `/${trimmed}/`;
 }
@@ -60,7 +69,9 @@ export function normalizeSiteUrl(raw: string): string {
     throw new Error(`SITE_URL "${raw}" is not an absolute URL: give the origin, e.g. https://example.com`);
   }
   if (!/^https?:$/.test(url.protocol) || url.pathname !== "/" || url.search || url.hash) {
-    throw new Error(`SITE_URL "${raw}" must be an http(s) origin without a path, e.g. https://example.com (put the path in PATH_PREFIX)`);
+    throw new Error(
+      `SITE_URL "${raw}" must be an http(s) origin without a path, e.g. https://example.com (put the path in PATH_PREFIX)`,
+    );
   }
   return url.origin;
 }

@@ -1,6 +1,7 @@
 // markdown-it-attrs ships no types; this is the slice of its API in use.
 declare module "markdown-it-attrs" {
   import type { MarkdownIt } from "markdown-it";
+
   interface AttrsOptions {
     leftDelimiter?: string;
     rightDelimiter?: string;

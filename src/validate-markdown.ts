@@ -44,8 +44,17 @@ export function scanMarkdown(body: string, bodyLine = 1): MarkdownScan {
   tokens.forEach((token, i) => {
     if (token.map) line = bodyLine + token.map[0];
     if (token.type === "heading_open") {
-      const text = tokens[i + 1].children?.filter((c) => c.type === "text" || c.type === "code_inline").map((c) => c.content).join("") ?? "";
-      scan.headings.push({ level: Number(token.tag.slice(1)), id: token.attrGet("id")?.toString(), text: text.trim(), line });
+      const text =
+        tokens[i + 1].children
+          ?.filter((c) => c.type === "text" || c.type === "code_inline")
+          .map((c) => c.content)
+          .join("") ?? "";
+      scan.headings.push({
+        level: Number(token.tag.slice(1)),
+        id: token.attrGet("id")?.toString(),
+        text: text.trim(),
+        line,
+      });
     } else if (token.attrGet("id") !== null) {
       scan.strayIds.push({ id: String(token.attrGet("id")), line });
     }
@@ -78,21 +87,61 @@ export function checkMarkdown(file: string, scan: MarkdownScan): void {
   let previous = 1;
   for (const heading of scan.headings) {
     const hashes = "#".repeat(heading.level);
-    if (heading.level === 1) fail(heading.line, "a level-1 heading (`# …`) is not allowed in a section", "The page's title comes from `title` in the front matter; write clauses as `## Heading {#id}`.");
-    if (heading.level > previous + 1) fail(heading.line, `the heading skips from level ${previous} to level ${heading.level} (\`${hashes}\`)`, previous === 1 ? "The first heading of a section is `##`." : `Use at most \`${"#".repeat(previous + 1)}\` here.`);
-    if (heading.level > MAX_HEADING_LEVEL) fail(heading.line, `a level-${heading.level} heading is deeper than the policy allows`, `Use \`##\` to \`${"#".repeat(MAX_HEADING_LEVEL)}\` headings.`);
-    if (heading.text === "") fail(heading.line, "the heading has no text", "Write the heading's words before its `{#id}`.");
-    if (heading.id === undefined) fail(heading.line, `the heading “${heading.text}” has no id`, `End it with a stable id, e.g. \`${hashes} ${heading.text} {#some-short-id}\`; links to the clause use it.`);
-    if (!ID_PATTERN.test(heading.id!)) fail(heading.line, `the heading id \`${heading.id}\` is not a valid id`, "Ids are lowercase letters and digits in words joined by single hyphens, e.g. `{#information-you-give-us}`.");
+    if (heading.level === 1)
+      fail(
+        heading.line,
+        "a level-1 heading (`# …`) is not allowed in a section",
+        "The page's title comes from `title` in the front matter; write clauses as `## Heading {#id}`.",
+      );
+    if (heading.level > previous + 1)
+      fail(
+        heading.line,
+        `the heading skips from level ${previous} to level ${heading.level} (\`${hashes}\`)`,
+        previous === 1
+          ? "The first heading of a section is `##`."
+          : `Use at most \`${"#".repeat(previous + 1)}\` here.`,
+      );
+    if (heading.level > MAX_HEADING_LEVEL)
+      fail(
+        heading.line,
+        `a level-${heading.level} heading is deeper than the policy allows`,
+        `Use \`##\` to \`${"#".repeat(MAX_HEADING_LEVEL)}\` headings.`,
+      );
+    if (heading.text === "")
+      fail(heading.line, "the heading has no text", "Write the heading's words before its `{#id}`.");
+    if (heading.id === undefined)
+      fail(
+        heading.line,
+        `the heading “${heading.text}” has no id`,
+        `End it with a stable id, e.g. \`${hashes} ${heading.text} {#some-short-id}\`; links to the clause use it.`,
+      );
+    if (!ID_PATTERN.test(heading.id!))
+      fail(
+        heading.line,
+        `the heading id \`${heading.id}\` is not a valid id`,
+        "Ids are lowercase letters and digits in words joined by single hyphens, e.g. `{#information-you-give-us}`.",
+      );
     previous = heading.level;
   }
   for (const stray of scan.strayIds) {
-    fail(stray.line, `\`{#${stray.id}}\` gives an id to something that is not a heading`, "Only headings carry ids; remove the `{#…}` or put it at the end of a heading.");
+    fail(
+      stray.line,
+      `\`{#${stray.id}}\` gives an id to something that is not a heading`,
+      "Only headings carry ids; remove the `{#…}` or put it at the end of a heading.",
+    );
   }
   for (const html of scan.html) {
-    fail(html.line, `raw HTML (\`${html.content.split("\n")[0].slice(0, 60)}\`) is not allowed in the policy text`, "Write it in Markdown instead; to show an angle bracket as text, escape it: `\\<b>`.");
+    fail(
+      html.line,
+      `raw HTML (\`${html.content.split("\n")[0].slice(0, 60)}\`) is not allowed in the policy text`,
+      "Write it in Markdown instead; to show an angle bracket as text, escape it: `\\<b>`.",
+    );
   }
   for (const image of scan.images) {
-    fail(image.line, `the image \`${image.href}\` is not allowed`, "The policy is text only, and the site loads nothing from other servers; describe it in words or link to it.");
+    fail(
+      image.line,
+      `the image \`${image.href}\` is not allowed`,
+      "The policy is text only, and the site loads nothing from other servers; describe it in words or link to it.",
+    );
   }
 }

@@ -30,7 +30,8 @@ export const USAGE = `npm run bench -- [options]
 
 const positiveInt = (flag: string, text: string): number => {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} needs a whole number of at least 1, not "${text}"`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${flag} needs a whole number of at least 1, not "${text}"`);
   return value;
 };
 
@@ -53,7 +54,9 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
   const quick = values.quick;
   const sizes = values.sizes
     ? values.sizes.split(",").map((size) => positiveInt("--sizes", size.trim()))
-    : quick ? QUICK_SIZES : FULL_SIZES;
+    : quick
+      ? QUICK_SIZES
+      : FULL_SIZES;
   return {
     quick,
     sizes: [...new Set(sizes)].sort((a, b) => a - b),

@@ -1,7 +1,7 @@
 // One cold build for the benchmark, in its own process so its CPU time and memory can be measured
 // alone: `build-child.ts <contentDir> <outDir> <resultFile>`. Writes a BuildChildResult as JSON.
 import { writeFileSync } from "node:fs";
-import { buildSite, type BuildStep } from "../../src/build-site.ts";
+import { type BuildStep, buildSite } from "../../src/build-site.ts";
 import { commandName, processTree, treeCpuMs } from "./process-tree.ts";
 
 export interface BuildChildResult {

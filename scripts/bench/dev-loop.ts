@@ -1,10 +1,20 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, existsSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
 /** What `npm start` needs from the project; node_modules is linked, not copied. */
-const PROJECT_PARTS = [".eleventy.ts", "package.json", "tsconfig.json", "src", "pages", "layouts", "assets", "content", "scripts"];
+const PROJECT_PARTS = [
+  ".eleventy.ts",
+  "package.json",
+  "tsconfig.json",
+  "src",
+  "pages",
+  "layouts",
+  "assets",
+  "content",
+  "scripts",
+];
 
 export interface DevLoopResult {
   /** From the saved file to the changed page being served, one per edit, in ms. */
@@ -42,7 +52,12 @@ async function pageText(url: string): Promise<string | undefined> {
   }
 }
 
-async function until<T>(what: string, timeoutMs: number, intervalMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+async function until<T>(
+  what: string,
+  timeoutMs: number,
+  intervalMs: number,
+  probe: () => Promise<T | undefined>,
+): Promise<T> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -63,7 +78,12 @@ function stop(child: ChildProcess): Promise<void> {
  * Copies the project into `workDir`, runs `npm start` there (its script, on a free port), then
  * edits one section `edits` times, timing each save until the served page shows the change.
  */
-export async function measureDevLoop(projectRoot: string, workDir: string, edits: number, sectionFile = "02-cookies.md"): Promise<DevLoopResult> {
+export async function measureDevLoop(
+  projectRoot: string,
+  workDir: string,
+  edits: number,
+  sectionFile = "02-cookies.md",
+): Promise<DevLoopResult> {
   for (const part of PROJECT_PARTS) cpSync(path.join(projectRoot, part), path.join(workDir, part), { recursive: true });
   symlinkSync(path.join(projectRoot, "node_modules"), path.join(workDir, "node_modules"), "dir");
   const port = await freePort();
@@ -90,7 +110,9 @@ export async function measureDevLoop(projectRoot: string, workDir: string, edits
       const marker = `edit ${edit} at ${Date.now()}`;
       writeFileSync(file, appendMarker(readFileSync(file, "utf8"), marker));
       const saved = performance.now();
-      await until(`edit ${edit} to be served`, 30_000, 10, async () => ((await pageText(url))?.includes(marker) ? true : undefined));
+      await until(`edit ${edit} to be served`, 30_000, 10, async () =>
+        (await pageText(url))?.includes(marker) ? true : undefined,
+      );
       savedToServedMs.push(performance.now() - saved);
     }
     await sleep(1000);
@@ -104,4 +126,5 @@ export async function measureDevLoop(projectRoot: string, workDir: string, edits
   }
 }
 
-export const devLoopAvailable = (projectRoot: string): boolean => existsSync(path.join(projectRoot, "scripts", "start.ts"));
+export const devLoopAvailable = (projectRoot: string): boolean =>
+  existsSync(path.join(projectRoot, "scripts", "start.ts"));

@@ -36,7 +36,11 @@ export function formatSummary(summary: Summary, unit: (value: number) => string)
  * A GitHub-flavoured Markdown table. Columns after the first `textColumns` are right-aligned,
  * because they hold figures.
  */
-export function markdownTable(headers: readonly string[], rows: ReadonlyArray<readonly string[]>, textColumns = 1): string {
+export function markdownTable(
+  headers: readonly string[],
+  rows: ReadonlyArray<readonly string[]>,
+  textColumns = 1,
+): string {
   const escape = (cell: string): string => cell.replace(/\|/g, "\\|");
   const line = (cells: readonly string[]): string => `| ${cells.map(escape).join(" | ")} |`;
   const rule = headers.map((_, index) => (index < textColumns ? "---" : "---:"));

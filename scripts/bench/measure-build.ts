@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import type { BuildStep } from "../../src/build-site.ts";
 import type { BuildChildResult } from "./build-child.ts";
-import { parseEleventyBenchmarks, type EleventyBenchmark } from "./eleventy-benchmark.ts";
+import { type EleventyBenchmark, parseEleventyBenchmarks } from "./eleventy-benchmark.ts";
 import { samplePeakRss } from "./process-tree.ts";
 
 export interface OutputSize {
@@ -41,10 +41,14 @@ export async function measureBuild(contentDir: string, outDir: string): Promise<
   const resultFile = `${outDir}.result.json`;
   const started = performance.now();
   // The same Node flags as package.json's build script.
-  const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", childScript, contentDir, outDir, resultFile], {
-    env: { ...process.env, DEBUG: "Eleventy:Benchmark*" },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", childScript, contentDir, outDir, resultFile],
+    {
+      env: { ...process.env, DEBUG: "Eleventy:Benchmark*" },
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   const sampler = samplePeakRss(child.pid!);
   let stderr = "";
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));

@@ -16,7 +16,11 @@ export interface ProcStat {
 export function parseStat(text: string): ProcStat {
   const close = text.lastIndexOf(")");
   if (close < 0) throw new Error(`not a /proc stat line: ${text.slice(0, 40)}`);
-  const fields = text.slice(close + 2).trim().split(/\s+/).map(Number);
+  const fields = text
+    .slice(close + 2)
+    .trim()
+    .split(/\s+/)
+    .map(Number);
   const ms = (ticks: number): number => (ticks * 1000) / TICKS_PER_SECOND;
   // fields[0] is the state (field 3 in proc(5)); utime, stime, cutime, cstime are fields 14–17.
   return {

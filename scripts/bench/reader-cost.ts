@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { recordFetches } from "./record.ts";
-import { addTransfer, noTransfer, type Fetched, type Transfer } from "./transfer.ts";
+import { addTransfer, type Fetched, noTransfer, type Transfer } from "./transfer.ts";
 
 export interface PageCost {
   label: string;
@@ -25,7 +25,14 @@ export interface PageCost {
 export function splitByType(fetched: readonly Fetched[]): Record<"html" | "css" | "js" | "other", Transfer> {
   const parts = { html: noTransfer(), css: noTransfer(), js: noTransfer(), other: noTransfer() };
   for (const file of fetched) {
-    const type = file.kind === "html" ? "html" : file.pathname.endsWith(".css") ? "css" : file.pathname.endsWith(".js") ? "js" : "other";
+    const type =
+      file.kind === "html"
+        ? "html"
+        : file.pathname.endsWith(".css")
+          ? "css"
+          : file.pathname.endsWith(".js")
+            ? "js"
+            : "other";
     parts[type] = addTransfer(parts[type], file.transfer);
   }
   return parts;
@@ -53,7 +60,12 @@ const mainText = async (browser: Browser, url: string, javaScriptEnabled: boolea
  * Loads one page with an empty cache and counts what the browser fetched until the network was
  * idle; then loads it again with JavaScript off to see whether the same text is there to read.
  */
-export async function measurePage(browser: Browser, origin: string, label: string, sitePath: string): Promise<PageCost> {
+export async function measurePage(
+  browser: Browser,
+  origin: string,
+  label: string,
+  sitePath: string,
+): Promise<PageCost> {
   const context = await browser.newContext();
   const recorder = recordFetches(context);
   let blocking: string[];
@@ -65,7 +77,11 @@ export async function measurePage(browser: Browser, origin: string, label: strin
     blocking = await page.evaluate(() =>
       performance
         .getEntriesByType("resource")
-        .filter((entry) => (entry as PerformanceResourceTiming & { renderBlockingStatus?: string }).renderBlockingStatus === "blocking")
+        .filter(
+          (entry) =>
+            (entry as PerformanceResourceTiming & { renderBlockingStatus?: string }).renderBlockingStatus ===
+            "blocking",
+        )
         .map((entry) => new URL(entry.name).pathname),
     );
   } finally {

@@ -1,5 +1,5 @@
 import type { BrowserContext, Response } from "playwright-core";
-import { resourceKind, transferOf, type Fetched } from "./transfer.ts";
+import { type Fetched, resourceKind, transferOf } from "./transfer.ts";
 
 /**
  * Records every response a browser context receives (pages and their workers), with the size of

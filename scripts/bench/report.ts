@@ -1,14 +1,14 @@
 import type { BenchOptions } from "./args.ts";
 import type { DevLoopResult } from "./dev-loop.ts";
 import { formatBytes, formatCount, formatMs, formatRatio, formatSummary, markdownTable } from "./format.ts";
-import { PROBE_FOLDERS, type Machine } from "./machine.ts";
+import { type Machine, PROBE_FOLDERS } from "./machine.ts";
+import { METHOD } from "./method.ts";
 import type { PageCost } from "./reader-cost.ts";
 import type { ScaleResult } from "./scale.ts";
 import type { SearchTransfer } from "./search-transfer.ts";
 import { growthRatio, median } from "./stats.ts";
 import { evaluateTargets } from "./targets.ts";
 import type { Transfer } from "./transfer.ts";
-import { METHOD } from "./method.ts";
 
 export interface BenchResults {
   options: BenchOptions;
@@ -25,21 +25,35 @@ export interface BenchResults {
 const bytes = (transfer: Transfer): string => `${formatBytes(transfer.raw)} / ${formatBytes(transfer.gzip)}`;
 
 export function machineLine(machine: Machine, options: BenchOptions, browser?: string): string {
-  const load = machine.loadAtEnd === undefined ? machine.loadAtStart.toFixed(1) : `${machine.loadAtStart.toFixed(1)} at the start, ${machine.loadAtEnd.toFixed(1)} at the end`;
+  const load =
+    machine.loadAtEnd === undefined
+      ? machine.loadAtStart.toFixed(1)
+      : `${machine.loadAtStart.toFixed(1)} at the start, ${machine.loadAtEnd.toFixed(1)} at the end`;
   return [
     `Measured ${machine.date} with \`npm run bench${options.quick ? " -- --quick" : ""}\` (${options.runs} run${options.runs > 1 ? "s" : ""} per size).`,
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${formatBytes(machine.memoryBytes)} memory, ${machine.os}, Node ${machine.node}${browser ? `, Chromium ${browser}` : ""}.`,
     `One-minute load average: ${load} (the machine is shared: wall times above the CPU times mean the build waited for a core).`,
     ...(machine.diskMs === undefined
       ? []
-      : [`Disk: creating ${formatCount(PROBE_FOLDERS)} folders with a 7 KB file each in the work folder took ${formatMs(machine.diskMs)} (a build writes as many).`]),
+      : [
+          `Disk: creating ${formatCount(PROBE_FOLDERS)} folders with a 7 KB file each in the work folder took ${formatMs(machine.diskMs)} (a build writes as many).`,
+        ]),
   ].join("\n");
 }
 
 export function targetsTable(results: BenchResults): string {
-  const rows = evaluateTargets({ scale: results.scale, pages: results.pages, search: results.search, dev: results.dev });
+  const rows = evaluateTargets({
+    scale: results.scale,
+    pages: results.pages,
+    search: results.search,
+    dev: results.dev,
+  });
   const verdict = (met?: boolean): string => (met === undefined ? "–" : met ? "met" : "**missed**");
-  return markdownTable(["figure", "target", "measured", ""], rows.map((row) => [row.figure, row.target, row.measured, verdict(row.met)]), 4);
+  return markdownTable(
+    ["figure", "target", "measured", ""],
+    rows.map((row) => [row.figure, row.target, row.measured, verdict(row.met)]),
+    4,
+  );
 }
 
 export function scaleTable(results: ScaleResult[], real?: ScaleResult): string {
@@ -60,14 +74,26 @@ export function scaleTable(results: ScaleResult[], real?: ScaleResult): string {
     ];
   });
   return markdownTable(
-    ["sections", "wall", "CPU", "peak memory", "files", "output", "search bundle", "wall / section", "CPU / section", "wall growth"],
+    [
+      "sections",
+      "wall",
+      "CPU",
+      "peak memory",
+      "files",
+      "output",
+      "search bundle",
+      "wall / section",
+      "CPU / section",
+      "wall growth",
+    ],
     rows,
   );
 }
 
 const STEP_LABELS: Record<string, string> = {
   startup: "Start-up: Node, tsx, loading Eleventy and our modules",
-  content: "Ours: read, check and render the policy and its history (src/read-content.ts, src/policy.ts, src/revisions.ts)",
+  content:
+    "Ours: read, check and render the policy and its history (src/read-content.ts, src/policy.ts, src/revisions.ts)",
   eleventy: "Eleventy: data, Nunjucks templates, our filters, writing HTML and assets",
   "search-index": "Pagefind: index the pages, write the bundle (less the checks, which read each page meanwhile)",
   checks: "Ours: post-build checks (links and anchors, unique ids, nothing inline; src/checks/)",
@@ -89,7 +115,10 @@ export function eleventyTable(results: ScaleResult[], top = 8): string {
       return entry ? `${formatMs(entry.ms)} (${formatCount(entry.count)}×)` : "–";
     }),
   ]);
-  return markdownTable(["Eleventy's own benchmark", ...results.map((result) => `${formatCount(result.sections)} sections`)], rows);
+  return markdownTable(
+    ["Eleventy's own benchmark", ...results.map((result) => `${formatCount(result.sections)} sections`)],
+    rows,
+  );
 }
 
 export function pagesTable(pages: PageCost[]): string {
@@ -103,7 +132,16 @@ export function pagesTable(pages: PageCost[]): string {
     `${bytes(page.htmlCssJs)} / ${formatBytes(page.htmlCssJs.brotli)}`,
     page.readableWithoutJs ? "none" : `${formatBytes(page.js.gzip)} gzip (search needs JS)`,
   ]);
-  const headers = ["page", "requests", "HTML raw / gzip", "CSS raw / gzip", "JS raw / gzip", "to first render raw / gzip / brotli", "HTML + CSS + JS raw / gzip / brotli", "JS needed to read"];
+  const headers = [
+    "page",
+    "requests",
+    "HTML raw / gzip",
+    "CSS raw / gzip",
+    "JS raw / gzip",
+    "to first render raw / gzip / brotli",
+    "HTML + CSS + JS raw / gzip / brotli",
+    "JS needed to read",
+  ];
   return markdownTable(headers, rows);
 }
 
@@ -117,25 +155,48 @@ export function searchTable(searches: SearchTransfer[]): string {
         `${search.site}: ${which} query “${query.query}” (${query.results})`,
         String(query.requests),
         `${formatBytes(query.total.raw)} / ${formatBytes(query.total.gzip)} / ${formatBytes(query.total.brotli)}`,
-        formatBytes((query.byKind.html?.gzip ?? 0) + (query.byKind.css?.gzip ?? 0) + (query.byKind.js?.gzip ?? 0) + (query.byKind.other?.gzip ?? 0)),
+        formatBytes(
+          (query.byKind.html?.gzip ?? 0) +
+            (query.byKind.css?.gzip ?? 0) +
+            (query.byKind.js?.gzip ?? 0) +
+            (query.byKind.other?.gzip ?? 0),
+        ),
         part("search-code"),
         part("search-index"),
         part("search-fragment"),
       ];
     }),
   );
-  return markdownTable(["query", "requests", "raw / gzip / brotli", "page (gzip)", "Pagefind code", "index", "fragments"], rows);
+  return markdownTable(
+    ["query", "requests", "raw / gzip / brotli", "page (gzip)", "Pagefind code", "index", "fragments"],
+    rows,
+  );
 }
 
 export function devTable(dev: DevLoopResult): string {
-  const rows = dev.savedToServedMs.map((ms, index) => [`edit ${index + 1}`, formatMs(ms), dev.rebuildMs[index] === undefined ? "–" : formatMs(dev.rebuildMs[index])]);
-  rows.push(["**median**", formatMs(median(dev.savedToServedMs)), dev.rebuildMs.length ? formatMs(median(dev.rebuildMs)) : "–"]);
-  return markdownTable(["edit", "saved → changed page served", "Eleventy's rebuild (its own figure, Pagefind included)"], rows);
+  const rows = dev.savedToServedMs.map((ms, index) => [
+    `edit ${index + 1}`,
+    formatMs(ms),
+    dev.rebuildMs[index] === undefined ? "–" : formatMs(dev.rebuildMs[index]),
+  ]);
+  rows.push([
+    "**median**",
+    formatMs(median(dev.savedToServedMs)),
+    dev.rebuildMs.length ? formatMs(median(dev.rebuildMs)) : "–",
+  ]);
+  return markdownTable(
+    ["edit", "saved → changed page served", "Eleventy's rebuild (its own figure, Pagefind included)"],
+    rows,
+  );
 }
 
 /** The generated part of docs/performance.md. */
 export function renderReport(results: BenchResults): string {
-  const parts = [machineLine(results.machine, results.options, results.browser), "### Against the targets", targetsTable(results)];
+  const parts = [
+    machineLine(results.machine, results.options, results.browser),
+    "### Against the targets",
+    targetsTable(results),
+  ];
   parts.push("### Build cost as the policy grows", scaleTable(results.scale, results.real));
   const breakdown = results.scale.filter((result) => result.sections >= 1000);
   const shown = breakdown.length ? breakdown : results.scale.slice(-1);

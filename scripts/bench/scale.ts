@@ -1,8 +1,8 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import type { EleventyBenchmark } from "./eleventy-benchmark.ts";
-import { measureBuild, type BuildRun } from "./measure-build.ts";
-import { median, summarizeRuns, type Summary } from "./stats.ts";
+import { type BuildRun, measureBuild } from "./measure-build.ts";
+import { median, type Summary, summarizeRuns } from "./stats.ts";
 import { writeSyntheticContent } from "./synthetic.ts";
 
 export const SCALE_FIGURES = ["wallMs", "cpuMs", "peakRssBytes", "files", "bytes", "searchBytes"] as const;
@@ -84,7 +84,10 @@ export async function measureScale(options: ScaleOptions): Promise<{ results: Sc
   for (const sections of options.sizes) {
     const content = path.join(options.workDir, `content-${sections}`);
     writeSyntheticContent(options.contentDir, sections, content);
-    const measured = await measureContent(content, sections, options.runs, options.workDir, { keep: sections === options.keepSize, log: options.log });
+    const measured = await measureContent(content, sections, options.runs, options.workDir, {
+      keep: sections === options.keepSize,
+      log: options.log,
+    });
     rmSync(content, { recursive: true, force: true });
     results.push(measured.result);
     kept ??= measured.kept;

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { recordFetches } from "./record.ts";
-import { totalsByKind, type Fetched, type ResourceKind, type Transfer } from "./transfer.ts";
+import { type Fetched, type ResourceKind, type Transfer, totalsByKind } from "./transfer.ts";
 
 export interface QueryTransfer {
   query: string;
@@ -41,7 +41,12 @@ async function waitForResults(page: Page, query: string): Promise<string> {
  * The search page opened with a first query (as the header's search form sends it), from an
  * empty cache; then a second query typed into the page's field. Each counts what it fetched.
  */
-export async function measureSearch(browser: Browser, siteUrl: string, site: string, queries: [string, string]): Promise<SearchTransfer> {
+export async function measureSearch(
+  browser: Browser,
+  siteUrl: string,
+  site: string,
+  queries: [string, string],
+): Promise<SearchTransfer> {
   const context = await browser.newContext();
   try {
     const recorder = recordFetches(context);

@@ -28,6 +28,9 @@ export function growthRatio(previous: number | undefined, next: number): number 
 }
 
 /** Summarizes each numeric field of several runs of the same measurement. */
-export function summarizeRuns<K extends string>(runs: ReadonlyArray<Record<K, number>>, keys: readonly K[]): Record<K, Summary> {
+export function summarizeRuns<K extends string>(
+  runs: ReadonlyArray<Record<K, number>>,
+  keys: readonly K[],
+): Record<K, Summary> {
   return Object.fromEntries(keys.map((key) => [key, summarize(runs.map((run) => run[key]))])) as Record<K, Summary>;
 }

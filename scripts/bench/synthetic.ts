@@ -15,7 +15,9 @@ export function suffixClauseIds(body: string, suffix: string): string {
 
 function suffixAliases(aliases: unknown, suffix: string): Record<string, string> | undefined {
   if (!aliases || typeof aliases !== "object") return undefined;
-  return Object.fromEntries(Object.entries(aliases as Record<string, string>).map(([from, to]) => [`${from}-${suffix}`, `${to}-${suffix}`]));
+  return Object.fromEntries(
+    Object.entries(aliases as Record<string, string>).map(([from, to]) => [`${from}-${suffix}`, `${to}-${suffix}`]),
+  );
 }
 
 /**
@@ -25,18 +27,24 @@ function suffixAliases(aliases: unknown, suffix: string): Record<string, string>
  */
 export function synthesizeSections(sources: SectionFile[], count: number): SectionFile[] {
   if (sources.length === 0) throw new Error("no section files to copy from");
-  const parsed = [...sources]
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map((source) => matter(source.text, {}));
+  const parsed = [...sources].sort((a, b) => a.name.localeCompare(b.name)).map((source) => matter(source.text, {}));
   const width = String(count).length;
   return Array.from({ length: count }, (_, index) => {
     const n = index + 1;
     const { data, content } = parsed[index % parsed.length];
     const suffix = String(n);
-    const front: Record<string, unknown> = { ...data, id: `${data.id}-${suffix}`, order: n, title: `${data.title} (${suffix})` };
+    const front: Record<string, unknown> = {
+      ...data,
+      id: `${data.id}-${suffix}`,
+      order: n,
+      title: `${data.title} (${suffix})`,
+    };
     const aliases = suffixAliases(data.aliases, suffix);
     if (aliases) front.aliases = aliases;
-    return { name: `${suffix.padStart(width, "0")}-${front.id}.md`, text: matter.stringify(suffixClauseIds(content, suffix), front) };
+    return {
+      name: `${suffix.padStart(width, "0")}-${front.id}.md`,
+      text: matter.stringify(suffixClauseIds(content, suffix), front),
+    };
   });
 }
 

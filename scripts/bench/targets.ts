@@ -28,8 +28,16 @@ const GB = 1024 ** 3;
 export const heaviestSectionPage = (pages: readonly PageCost[]): PageCost | undefined =>
   pages.filter((page) => page.label.startsWith("section")).sort((a, b) => b.firstRender.gzip - a.firstRender.gzip)[0];
 
-function limit(figure: string, target: string, value: number | undefined, max: number, show: (v: number) => string): TargetRow {
-  return value === undefined ? { figure, target, measured: "not measured" } : { figure, target, measured: show(value), met: value <= max };
+function limit(
+  figure: string,
+  target: string,
+  value: number | undefined,
+  max: number,
+  show: (v: number) => string,
+): TargetRow {
+  return value === undefined
+    ? { figure, target, measured: "not measured" }
+    : { figure, target, measured: show(value), met: value <= max };
 }
 
 /** Each target of the issue, against what was measured (gzip for transfers, medians for times). */
@@ -49,12 +57,30 @@ export function evaluateTargets(inputs: TargetInputs): TargetRow[] {
       : { figure: "Section page to first render", target: "≤ 6 KB gzip, no JS needed", measured: "not measured" },
   );
   rows.push(limit("First query, real site", "≤ 120 KB", query("real site"), 120 * KB, (v) => `${formatBytes(v)} gzip`));
-  rows.push(limit("First query, 10,000 sections", "≤ 300 KB", query("10,000 sections"), 300 * KB, (v) => `${formatBytes(v)} gzip`));
+  rows.push(
+    limit(
+      "First query, 10,000 sections",
+      "≤ 300 KB",
+      query("10,000 sections"),
+      300 * KB,
+      (v) => `${formatBytes(v)} gzip`,
+    ),
+  );
   rows.push(limit("Cold build, 1,000 sections", "≤ 5 s", size(1000)?.wallMs.median, 5000, formatMs));
   rows.push(limit("Cold build, 10,000 sections", "≤ 40 s", size(10_000)?.wallMs.median, 40_000, formatMs));
   const peak = Math.max(0, ...inputs.scale.map((result) => result.figures.peakRssBytes.max));
-  rows.push(limit("Peak memory of the build (any size, worst run)", "≤ 1 GB", inputs.scale.length ? peak : undefined, GB, formatBytes));
+  rows.push(
+    limit(
+      "Peak memory of the build (any size, worst run)",
+      "≤ 1 GB",
+      inputs.scale.length ? peak : undefined,
+      GB,
+      formatBytes,
+    ),
+  );
   const dev = inputs.dev?.savedToServedMs;
-  rows.push(limit("Dev rebuild: save to served page", "≤ 300 ms", dev?.length ? median(dev) : undefined, 300, formatMs));
+  rows.push(
+    limit("Dev rebuild: save to served page", "≤ 300 ms", dev?.length ? median(dev) : undefined, 300, formatMs),
+  );
   return rows;
 }

@@ -47,8 +47,12 @@ export interface Fetched {
 }
 
 /** Totals of a list of fetched files, by kind and overall. */
-export function totalsByKind(fetched: readonly Fetched[]): Record<ResourceKind | "all", Transfer> & { requests: number } {
-  const totals = { all: noTransfer(), requests: fetched.length } as Record<ResourceKind | "all", Transfer> & { requests: number };
+export function totalsByKind(
+  fetched: readonly Fetched[],
+): Record<ResourceKind | "all", Transfer> & { requests: number } {
+  const totals = { all: noTransfer(), requests: fetched.length } as Record<ResourceKind | "all", Transfer> & {
+    requests: number;
+  };
   for (const file of fetched) {
     totals[file.kind] = addTransfer(totals[file.kind] ?? noTransfer(), file.transfer);
     totals.all = addTransfer(totals.all, file.transfer);

@@ -2,7 +2,7 @@
  * Every page must be valid HTML: html-validate with its recommended rules plus the ones for whole
  * documents. https://html-validate.org/rules/presets.html
  */
-import { HtmlElement, HtmlValidate, StaticConfigLoader, type ConfigData, type ResolvedConfig } from "html-validate";
+import { type ConfigData, HtmlElement, HtmlValidate, type ResolvedConfig, StaticConfigLoader } from "html-validate";
 import { linearRules } from "./linear-rules.ts";
 
 /** The rules, with a reason beside each change to the presets. */

@@ -5,7 +5,7 @@
  * Logic follows html-validate 10.17: https://html-validate.org/rules/no-missing-references.html and
  * https://html-validate.org/rules/unique-landmark.html
  */
-import { definePlugin, DOMTokenList, DynamicValue, Rule, type DOMReadyEvent, type HtmlElement } from "html-validate";
+import { type DOMReadyEvent, DOMTokenList, DynamicValue, definePlugin, type HtmlElement, Rule } from "html-validate";
 
 /** Every element in document order, as querySelectorAll lists them, in one pass. */
 function elementsOf(document: DOMReadyEvent["document"]): HtmlElement[] {
@@ -62,9 +62,15 @@ class NoMissingReferences extends Rule<{ key: string; value: string }> {
           const value = attr?.value;
           // A value from a template engine (DynamicValue) cannot be checked; an empty one has nothing to check.
           if (!attr || typeof value !== "string" || value === "") continue;
-          const entries = isList ? [...new DOMTokenList(value, attr.valueLocation).iterator()] : [{ item: value, location: attr.valueLocation }];
+          const entries = isList
+            ? [...new DOMTokenList(value, attr.valueLocation).iterator()]
+            : [{ item: value, location: attr.valueLocation }];
           for (const { item: id, location } of entries) {
-            if (!ids.has(id)) this.report(node, `Element references missing id "${id}"`, location ?? undefined, { key: attr.key, value: id });
+            if (!ids.has(id))
+              this.report(node, `Element references missing id "${id}"`, location ?? undefined, {
+                key: attr.key,
+                value: id,
+              });
           }
         }
       }
@@ -82,7 +88,8 @@ const isLandmarkCandidate = (node: HtmlElement): boolean =>
 class UniqueLandmark extends Rule {
   override documentation() {
     return {
-      description: "When the same type of landmark is present more than once in the same document each must be uniquely identifiable with a non-empty and unique name.",
+      description:
+        "When the same type of landmark is present more than once in the same document each must be uniquely identifiable with a non-empty and unique name.",
       url: "https://html-validate.org/rules/unique-landmark.html",
     };
   }
@@ -109,7 +116,11 @@ class UniqueLandmark extends Rule {
           if (entry.text === null && (entry.node.is("form") || entry.node.is("section"))) continue;
           if (entry.text instanceof DynamicValue) continue;
           if (!entry.text || count.get(entry.text)! > 1) {
-            this.report({ node: entry.node, message: "Landmarks must have a non-empty and unique accessible name (aria-label or aria-labelledby)", location: entry.location });
+            this.report({
+              node: entry.node,
+              message: "Landmarks must have a non-empty and unique accessible name (aria-label or aria-labelledby)",
+              location: entry.location,
+            });
           }
         }
       }

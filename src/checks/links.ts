@@ -121,10 +121,14 @@ export class LinkIndex {
   }
 
   #problemWith({ sitePath, id, fromNotFound }: Pending, files: ReadonlySet<string>): string | undefined {
-    const target = [sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath, `${sitePath}/index.html`].find((f) => files.has(f));
+    const target = [sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath, `${sitePath}/index.html`].find((f) =>
+      files.has(f),
+    );
     if (!target) {
       const problem = `points to ${sitePath}, which the site does not have`;
-      return fromNotFound ? `${problem} (404.html is shown at any address, so its links must start with ${this.#options.pathPrefix})` : problem;
+      return fromNotFound
+        ? `${problem} (404.html is shown at any address, so its links must start with ${this.#options.pathPrefix})`
+        : problem;
     }
     if (id && !this.#anchors.get(target)?.has(id)) return `points to #${id}, but ${target} has no element with that id`;
     return undefined;

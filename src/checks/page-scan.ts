@@ -52,8 +52,10 @@ function inlineCodeOf(tag: string, attributes: Record<string, string>): string[]
   if (tag === "script" && attributes.src === undefined) found.push("an inline <script>");
   if (tag === "style") found.push("a <style> element");
   if (attributes.style !== undefined) found.push(`a style attribute on <${tag}>`);
-  if (["href", "src", "action"].some((name) => CODE_URL.test(attributes[name] ?? ""))) found.push(`a javascript: URL on <${tag}>`);
-  for (const name of Object.keys(attributes)) if (/^on/i.test(name)) found.push(`an event handler attribute ${name} on <${tag}>`);
+  if (["href", "src", "action"].some((name) => CODE_URL.test(attributes[name] ?? "")))
+    found.push(`a javascript: URL on <${tag}>`);
+  for (const name of Object.keys(attributes))
+    if (/^on/i.test(name)) found.push(`an event handler attribute ${name} on <${tag}>`);
   return found;
 }
 

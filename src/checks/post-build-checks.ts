@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { LinkIndex, type LinkCheckSite } from "./links.ts";
 import { siteFiles } from "../site-files.ts";
+import { type LinkCheckSite, LinkIndex } from "./links.ts";
 import { scanPage, stylesheetReferences } from "./page-scan.ts";
 
 /** One failed check: what it checks, what it found, and where to fix it. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkA11y } from "../helpers/axe.ts";
-import { search, startReader, type Reader } from "../helpers/reader.ts";
+import { type Reader, search, startReader } from "../helpers/reader.ts";
 import { allPages } from "../helpers/sections.ts";
 
 let reader: Reader;
@@ -51,6 +51,8 @@ describe("reflow", () => {
 
 describe("the list of pages checked", () => {
   it("covers every kind of page the site has", () => {
-    expect(allPages()).toEqual(expect.arrayContaining(["/", "/cookies/", "/search/", "/404.html", "/history/", "/history/2014-04-08/"]));
+    expect(allPages()).toEqual(
+      expect.arrayContaining(["/", "/cookies/", "/search/", "/404.html", "/history/", "/history/2014-04-08/"]),
+    );
   });
 });

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CACHE_IMMUTABLE, CACHE_REVALIDATE, contentSecurityPolicy } from "../../src/security-headers.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { results, searchSettled } from "../helpers/reader.ts";
-import { serveDirectory, type Served } from "../helpers/serve.ts";
-import { buildToTemp, type BuiltSite } from "../helpers/site.ts";
+import { type Served, serveDirectory } from "../helpers/serve.ts";
+import { type BuiltSite, buildToTemp } from "../helpers/site.ts";
 
 const PREFIX = "/privacy/";
 const SITE_URL = "https://policy.example.org";
@@ -26,7 +26,11 @@ beforeAll(async () => {
   server = await serveDirectory(built.outDir, { prefix: PREFIX, headersFile: path.join(built.outDir, "_headers") });
   browser = await launchBrowser();
   const seen = await observe();
-  crawled = { ...seen, ...(await crawl(await seen.context.newPage(), server.url)), cookies: await seen.context.cookies() };
+  crawled = {
+    ...seen,
+    ...(await crawl(await seen.context.newPage(), server.url)),
+    cookies: await seen.context.cookies(),
+  };
   await seen.context.close();
 }, 180_000);
 
@@ -51,14 +55,19 @@ async function observe(): Promise<Observed> {
   const seen: Observed = { context, problems: [], requests: [], responses: [] };
   // Runs before any page script and is not subject to the page's CSP, so it reports every violation.
   await context.addInitScript(() =>
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`)),
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`),
+    ),
   );
   context.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") seen.problems.push(`${message.type()}: ${message.text()} (${message.location().url})`);
+    if (message.type() === "error" || message.type() === "warning")
+      seen.problems.push(`${message.type()}: ${message.text()} (${message.location().url})`);
   });
   context.on("weberror", (error) => seen.problems.push(`uncaught: ${error.error().message}`));
   context.on("request", (request) => seen.requests.push(request.url()));
-  context.on("response", async (response) => seen.responses.push({ url: response.url(), status: response.status(), headers: await response.allHeaders() }));
+  context.on("response", async (response) =>
+    seen.responses.push({ url: response.url(), status: response.status(), headers: await response.allHeaders() }),
+  );
   return seen;
 }
 
@@ -164,7 +173,9 @@ describe("the site deployed under a path prefix", () => {
     await page.locator("#search-input").fill("cookies");
     await searchSettled(page, "cookies");
     expect(await results(page).getByRole("link").count()).toBeGreaterThan(0);
-    expect(await results(page).getByRole("link").first().getAttribute("href")).toMatch(new RegExp(`^${PREFIX}[a-z-]+/\\?highlight=cookies`));
+    expect(await results(page).getByRole("link").first().getAttribute("href")).toMatch(
+      new RegExp(`^${PREFIX}[a-z-]+/\\?highlight=cookies`),
+    );
     expect(seen.problems).toEqual([]);
     await seen.context.close();
   });

@@ -9,7 +9,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkA11y } from "../helpers/axe.ts";
 import { launchBrowser } from "../helpers/browser.ts";
-import { serveDirectory, type Served } from "../helpers/serve.ts";
+import { type Served, serveDirectory } from "../helpers/serve.ts";
 
 const page = (title: string, body: string): string =>
   `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>` +
@@ -18,7 +18,10 @@ const page = (title: string, body: string): string =>
 const files: Record<string, string> = {
   "index.html": page("Harness home", "<p>Everything here is accessible.</p>"),
   "404.html": page("Page not found", "<p>There is nothing at this address.</p>"),
-  "missing-alt.html": page("Missing alt", '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="10" height="10">'),
+  "missing-alt.html": page(
+    "Missing alt",
+    '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="10" height="10">',
+  ),
   "guide/index.html": page("Guide", "<p>A directory index.</p>"),
   "search/wasm.en.pagefind": "not really wasm",
   "search/pagefind.pf_meta": "meta",
@@ -118,7 +121,9 @@ describe("checkA11y", () => {
 
   it("skips a rule that is disabled with a reason", async () => {
     await tab.goto(`${site.url}missing-alt.html`);
-    expect(await checkA11y(tab, { disableRules: { "image-alt": "this fixture exists to break image-alt" } })).toEqual([]);
+    expect(await checkA11y(tab, { disableRules: { "image-alt": "this fixture exists to break image-alt" } })).toEqual(
+      [],
+    );
   });
 
   it("refuses to disable a rule without a written reason", async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startReader, type Reader } from "../helpers/reader.ts";
+import { type Reader, startReader } from "../helpers/reader.ts";
 import { policy } from "../helpers/sections.ts";
 
 let reader: Reader;
@@ -22,15 +22,22 @@ describe("heading permalinks", () => {
     expect(box.y).toBeLessThan(600);
   });
 
-  it.each(["/", ...policy.sections.map((s) => s.url)])("gives every permalink on %s an accessible name naming its heading", async (path) => {
-    const { page } = await reader.open();
-    await page.goto(reader.url(path));
-    const headings = await page.locator(".heading > :is(h2, h3)").allInnerTexts();
-    expect(headings.length).toBeGreaterThan(0);
-    for (const text of headings) {
-      await expect.poll(() => page.getByRole("link", { name: `Permalink to “${text}”`, exact: true }).count(), { message: text }).toBe(1);
-    }
-  });
+  it.each(["/", ...policy.sections.map((s) => s.url)])(
+    "gives every permalink on %s an accessible name naming its heading",
+    async (path) => {
+      const { page } = await reader.open();
+      await page.goto(reader.url(path));
+      const headings = await page.locator(".heading > :is(h2, h3)").allInnerTexts();
+      expect(headings.length).toBeGreaterThan(0);
+      for (const text of headings) {
+        await expect
+          .poll(() => page.getByRole("link", { name: `Permalink to “${text}”`, exact: true }).count(), {
+            message: text,
+          })
+          .toBe(1);
+      }
+    },
+  );
 
   it("shows the permalink on hover and on keyboard focus, as a target of at least 24 by 24 pixels", async () => {
     const { page } = await reader.open();

@@ -1,10 +1,10 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pdfPages } from "../helpers/pdf.ts";
-import { startReader, type Reader } from "../helpers/reader.ts";
 import { loadSite } from "../../src/site.ts";
-import { realContentDir } from "../helpers/site.ts";
+import { pdfPages } from "../helpers/pdf.ts";
+import { type Reader, startReader } from "../helpers/reader.ts";
 import { policy, sectionById } from "../helpers/sections.ts";
+import { realContentDir } from "../helpers/site.ts";
 
 let reader: Reader;
 beforeAll(async () => {
@@ -14,9 +14,25 @@ afterAll(() => reader?.close());
 
 const sharing = sectionById("sharing");
 const site = loadSite(realContentDir);
-const chrome = ["header.site-header", "footer.site-footer", "nav.breadcrumb", "nav.pager", ".skip-link", "form[role=search]"];
+const chrome = [
+  "header.site-header",
+  "footer.site-footer",
+  "nav.breadcrumb",
+  "nav.pager",
+  ".skip-link",
+  "form[role=search]",
+];
 const visible = (page: Page, selector: string) =>
-  page.locator(selector).evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null || getComputedStyle(el).display !== "none" && el.getClientRects().length > 0).length);
+  page
+    .locator(selector)
+    .evaluateAll(
+      (els) =>
+        els.filter(
+          (el) =>
+            (el as HTMLElement).offsetParent !== null ||
+            (getComputedStyle(el).display !== "none" && el.getClientRects().length > 0),
+        ).length,
+    );
 
 async function openPrinted(path: string, colorScheme: "light" | "dark" = "light") {
   const { page } = await reader.open({ colorScheme });
@@ -41,7 +57,9 @@ describe("printing a section page", () => {
     expect(header).toContain("8 April 2014");
     expect(header).toContain("https://privacy.audiomidi.com/sharing/");
     // Legal text on paper says where it comes from, as the footer does on screen.
-    expect(header).toContain(`Text archived 8 April 2014 from ${site.provenance.sourceUrl}; snapshot: ${site.provenance.snapshotUrl}`);
+    expect(header).toContain(
+      `Text archived 8 April 2014 from ${site.provenance.sourceUrl}; snapshot: ${site.provenance.snapshotUrl}`,
+    );
     await page.emulateMedia({ media: "screen" });
     expect(await visible(page, ".print-header")).toBe(0);
   });
@@ -59,7 +77,12 @@ describe("printing a section page", () => {
         paragraphOrphans: getComputedStyle(document.querySelector("main p")!).orphans,
       };
     });
-    expect(style).toMatchObject({ color: "rgb(0, 0, 0)", background: "rgb(255, 255, 255)", breakAfter: "avoid", paragraphOrphans: "3" });
+    expect(style).toMatchObject({
+      color: "rgb(0, 0, 0)",
+      background: "rgb(255, 255, 255)",
+      breakAfter: "avoid",
+      paragraphOrphans: "3",
+    });
   });
 
   it("writes the URL after an external link in the policy text", async () => {
@@ -70,7 +93,9 @@ describe("printing a section page", () => {
       p.insertAdjacentHTML("beforeend", ' <a href="https://example.org/help">help</a>');
     });
     await page.emulateMedia({ media: "print" });
-    const after = await page.locator('a[href="https://example.org/help"]').evaluate((a) => getComputedStyle(a, "::after").content);
+    const after = await page
+      .locator('a[href="https://example.org/help"]')
+      .evaluate((a) => getComputedStyle(a, "::after").content);
     expect(after).toBe('" (https://example.org/help)"');
   });
 
@@ -80,7 +105,15 @@ describe("printing a section page", () => {
     expect(text).toContain(sharing.title);
     for (const clause of sharing.clauses) expect(text).toContain(clause.text);
     expect(text).toContain("https://privacy.audiomidi.com/sharing/");
-    for (const chromeText of ["Skip to content", "Search the policy", "Previous section", "Next section", "Permalink to", "In this section", "Changes to this section"]) {
+    for (const chromeText of [
+      "Skip to content",
+      "Search the policy",
+      "Previous section",
+      "Next section",
+      "Permalink to",
+      "In this section",
+      "Changes to this section",
+    ]) {
       expect(text).not.toContain(chromeText);
     }
   });

@@ -7,8 +7,8 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkA11y } from "../helpers/axe.ts";
 import { launchBrowser } from "../helpers/browser.ts";
-import { serveDirectory, type Served } from "../helpers/serve.ts";
-import { buildToTemp, fixtureContent, fixtureHistory, type BuiltSite } from "../helpers/site.ts";
+import { type Served, serveDirectory } from "../helpers/serve.ts";
+import { type BuiltSite, buildToTemp, fixtureContent, fixtureHistory } from "../helpers/site.ts";
 
 const COMPARE = "history/2020-07-01/changes/";
 const ARCHIVED = "history/2016-01-10/";
@@ -29,14 +29,18 @@ afterAll(async () => {
 });
 
 async function open(path: string, options: { colorScheme?: "light" | "dark"; width?: number } = {}): Promise<Page> {
-  const context = await browser.newContext({ colorScheme: options.colorScheme ?? "light", viewport: { width: options.width ?? 1280, height: 800 } });
+  const context = await browser.newContext({
+    colorScheme: options.colorScheme ?? "light",
+    viewport: { width: options.width ?? 1280, height: 800 },
+  });
   const page = await context.newPage();
   await page.goto(`${served.url}${path}`);
   return page;
 }
 
 /** The rendered width of the first "[removed: " cue. */
-const cueWidth = async (page: Page): Promise<number> => (await page.locator("del .diff-cue").first().boundingBox())!.width;
+const cueWidth = async (page: Page): Promise<number> =>
+  (await page.locator("del .diff-cue").first().boundingBox())!.width;
 
 async function pdfText(page: Page): Promise<string> {
   const pdf = await page.pdf({ format: "A4" });
@@ -60,11 +64,18 @@ describe("the compare view in a browser", () => {
     const page = await open(COMPARE);
     const removed = page.locator("#sharing ~ p del").first();
     expect(await removed.evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe("line-through");
-    expect(await page.locator("ins").first().evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe("underline");
+    expect(
+      await page
+        .locator("ins")
+        .first()
+        .evaluate((el) => getComputedStyle(el).textDecorationLine),
+    ).toBe("underline");
     // Hidden from sight (a 1 px clip) but part of the accessible text.
     expect(await cueWidth(page)).toBeLessThanOrEqual(1);
     const tree = await page.locator("#sharing ~ p.diff-block").first().ariaSnapshot();
-    expect(tree).toMatch(/- deletion: "\[removed: may ?\]"\n.*- text: share your information\n.*- insertion: "\[added: only ?\]"/);
+    expect(tree).toMatch(
+      /- deletion: "\[removed: may ?\]"\n.*- text: share your information\n.*- insertion: "\[added: only ?\]"/,
+    );
     await page.context().close();
   });
 
@@ -96,7 +107,9 @@ describe("an archived version in a browser", () => {
     expect(await page.locator("[data-version-banner]").isVisible()).toBe(true);
     expect(await page.locator(".site-header").isVisible()).toBe(false);
     const text = await pdfText(page);
-    expect(text).toContain("This is not the current policy. This version took effect on 10 January 2016 and was replaced on 25 May 2018.");
+    expect(text).toContain(
+      "This is not the current policy. This version took effect on 10 January 2016 and was replaced on 25 May 2018.",
+    );
     expect(text).toContain("Effective 10 January 2016");
     await page.context().close();
   });

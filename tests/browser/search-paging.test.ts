@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeSyntheticContent } from "../../scripts/bench/synthetic.ts";
-import { results, resultTitles, search, startReader, type Reader } from "../helpers/reader.ts";
-import { buildToTemp, realContentDir, type BuiltSite } from "../helpers/site.ts";
+import { type Reader, results, resultTitles, search, startReader } from "../helpers/reader.ts";
+import { type BuiltSite, buildToTemp, realContentDir } from "../helpers/site.ts";
 
 // Four copies of the real policy: "cookies" matches three sections in each, twelve in all.
 let contentDir: string;
@@ -36,6 +36,8 @@ describe("a search with many results", () => {
     expect(new Set(all).size).toBe(12);
     expect(await results(page).getByRole("button").count()).toBe(0);
     const focusedHref = await page.evaluate(() => document.activeElement?.getAttribute("href"));
-    expect(focusedHref).toBe(await results(page).getByRole("heading", { level: 2 }).nth(10).getByRole("link").getAttribute("href"));
+    expect(focusedHref).toBe(
+      await results(page).getByRole("heading", { level: 2 }).nth(10).getByRole("link").getAttribute("href"),
+    );
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resultTitles, search, startReader, type Reader } from "../helpers/reader.ts";
+import { type Reader, resultTitles, search, startReader } from "../helpers/reader.ts";
 import { sectionById } from "../helpers/sections.ts";
 
 /**

@@ -1,6 +1,14 @@
 import type { Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { results, resultTitles, search, searchSettled, searchStatus, startReader, type Reader } from "../helpers/reader.ts";
+import {
+  type Reader,
+  results,
+  resultTitles,
+  search,
+  searchSettled,
+  searchStatus,
+  startReader,
+} from "../helpers/reader.ts";
 import { sectionById } from "../helpers/sections.ts";
 
 let reader: Reader;
@@ -12,7 +20,13 @@ afterAll(() => reader?.close());
 const focused = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    return { tag: el?.tagName.toLowerCase(), id: el?.id, text: el?.textContent?.trim(), href: el?.getAttribute("href"), cls: el?.className };
+    return {
+      tag: el?.tagName.toLowerCase(),
+      id: el?.id,
+      text: el?.textContent?.trim(),
+      href: el?.getAttribute("href"),
+      cls: el?.className,
+    };
   });
 
 describe("searching the policy", () => {
@@ -29,13 +43,18 @@ describe("searching the policy", () => {
     await clauseLink.click();
     await page.waitForURL(/\/sharing\/\?highlight=consent#with-your-consent$/);
     await page.locator("mark.pagefind-highlight").first().waitFor();
-    expect((await page.locator("mark.pagefind-highlight").allInnerTexts()).map((t) => t.toLowerCase())).toContain("consent");
+    expect((await page.locator("mark.pagefind-highlight").allInnerTexts()).map((t) => t.toLowerCase())).toContain(
+      "consent",
+    );
     const heading = page.locator("#with-your-consent");
     const box = (await heading.boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height).toBeLessThanOrEqual(720);
     // Nothing (a sticky header, say) covers the heading where the reader looks.
-    const onTop = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest("#with-your-consent") !== null, [box.x + 5, box.y + box.height / 2]);
+    const onTop = await page.evaluate(
+      ([x, y]) => document.elementFromPoint(x, y)?.closest("#with-your-consent") !== null,
+      [box.x + 5, box.y + box.height / 2],
+    );
     expect(onTop).toBe(true);
   });
 
@@ -72,7 +91,13 @@ describe("searching the policy", () => {
       const report = (window as unknown as { reportStatus(text: string): void }).reportStatus;
       // Each change on its own, even several in one task (a clear, then the new words).
       const changes = (records: MutationRecord[]) =>
-        records.forEach((r) => report(r.type === "characterData" ? (r.target.textContent ?? "") : [...r.addedNodes].map((n) => n.textContent).join("")));
+        records.forEach((r) =>
+          report(
+            r.type === "characterData"
+              ? (r.target.textContent ?? "")
+              : [...r.addedNodes].map((n) => n.textContent).join(""),
+          ),
+        );
       new MutationObserver(changes).observe(status, { childList: true, characterData: true, subtree: true });
     });
     await page.locator("#search-input").fill("password");
@@ -158,7 +183,9 @@ describe("searching with the keyboard only", () => {
       seen.push(await focused(page));
     }
     expect(seen).toContainEqual(expect.objectContaining({ tag: "input", id: "site-search-input" }));
-    expect(seen).toContainEqual(expect.objectContaining({ tag: "a", href: `#${sectionById("information-we-gather").id}` }));
+    expect(seen).toContainEqual(
+      expect.objectContaining({ tag: "a", href: `#${sectionById("information-we-gather").id}` }),
+    );
   });
 
   it("moves focus to the skip link's target", async () => {
@@ -193,7 +220,9 @@ describe("searching with the keyboard only", () => {
     await page.keyboard.press("/");
     await page.keyboard.type("credit card");
     await searchSettled(page, "credit card");
-    const links = await results(page).getByRole("link").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    const links = await results(page)
+      .getByRole("link")
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     expect(links.length).toBeGreaterThan(2);
     await page.keyboard.press("ArrowDown");
     const first = await focused(page);

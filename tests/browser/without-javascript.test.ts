@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readPolicySource } from "../helpers/policy-source.ts";
-import { startReader, type Reader } from "../helpers/reader.ts";
+import { type Reader, startReader } from "../helpers/reader.ts";
 import { policy } from "../helpers/sections.ts";
 
 let reader: Reader;
@@ -20,12 +20,15 @@ describe("reading without JavaScript", () => {
     expect(readPolicySource().sentences.filter((s) => !text.includes(s))).toEqual([]);
   });
 
-  it.each(policy.sections.map((s) => [s.url, s] as const))("shows the section %s with its clauses", async (path, section) => {
-    const { page } = await noScript();
-    await page.goto(reader.url(path));
-    expect(await page.locator("h1").innerText()).toBe(section.title);
-    for (const clause of section.clauses) expect(await page.locator(`#${clause.id}`).isVisible()).toBe(true);
-  });
+  it.each(policy.sections.map((s) => [s.url, s] as const))(
+    "shows the section %s with its clauses",
+    async (path, section) => {
+      const { page } = await noScript();
+      await page.goto(reader.url(path));
+      expect(await page.locator("h1").innerText()).toBe(section.title);
+      for (const clause of section.clauses) expect(await page.locator(`#${clause.id}`).isVisible()).toBe(true);
+    },
+  );
 
   it("follows a table-of-contents link to its clause", async () => {
     const { page } = await noScript();

@@ -14,7 +14,10 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 /** Runs an npm script as an author would, resolving with its exit code and output. */
 async function npm(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await promisify(execFile)("npm", ["run", "--silent", ...args], { cwd: projectRoot, env: { ...process.env, ...env } });
+    const { stdout, stderr } = await promisify(execFile)("npm", ["run", "--silent", ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -38,7 +41,9 @@ describe("npm run build with bad content", () => {
     try {
       const result = await npm(["build"], { POLICY_CONTENT_DIR: contentDir, OUTPUT_DIR: outDir });
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/Build failed: .*01-cookies\.md:9: the link `javascript:alert\(1\)` uses the `javascript:` scheme, which is not allowed\n {2}→ Links may use/);
+      expect(result.stderr).toMatch(
+        /Build failed: .*01-cookies\.md:9: the link `javascript:alert\(1\)` uses the `javascript:` scheme, which is not allowed\n {2}→ Links may use/,
+      );
       expect(result.stderr).toContain("The previous site (if any) was left as it was.");
       expect(readFileSync(path.join(outDir, "index.html"), "utf8")).toBe("the last good site");
       expect(readdirSync(outDir, { recursive: true }).sort()).toEqual(before);
@@ -66,7 +71,9 @@ describe("npm run new-section", () => {
     const before = loadPolicy(dir).sections.length;
     const result = await npm(["new-section", "--", "Children's Privacy", "--content-dir", dir]);
     expect(result.stdout).toContain("08-childrens-privacy.md (id: childrens-privacy, order: 8)");
-    expect(readFileSync(path.join(dir, "08-childrens-privacy.md"), "utf8")).toMatch(/^---\nid: childrens-privacy\norder: 8\ntitle: Children's Privacy\n---\n/);
+    expect(readFileSync(path.join(dir, "08-childrens-privacy.md"), "utf8")).toMatch(
+      /^---\nid: childrens-privacy\norder: 8\ntitle: Children's Privacy\n---\n/,
+    );
     const policy = loadPolicy(dir);
     expect(policy.sections).toHaveLength(before + 1);
     expect(policy.sections.at(-1)?.url).toBe("/childrens-privacy/");
@@ -74,7 +81,9 @@ describe("npm run new-section", () => {
 
   it("refuses a title whose id exists, exits non-zero and writes nothing", async () => {
     const files = readdirSync(dir).sort();
-    const result = await npm(["new-section", "--", "What About Cookies", "--id", "cookies"], { POLICY_CONTENT_DIR: dir });
+    const result = await npm(["new-section", "--", "What About Cookies", "--id", "cookies"], {
+      POLICY_CONTENT_DIR: dir,
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/the id `cookies` is already taken\n {2}→ Choose another with --id/);
     expect(readdirSync(dir).sort()).toEqual(files);

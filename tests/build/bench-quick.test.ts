@@ -18,7 +18,16 @@ let stdout: string;
 beforeAll(async () => {
   const run = await promisify(execFile)(
     process.execPath,
-    ["--import", "tsx", "scripts/bench.ts", "--quick", "--out", path.join(dir, "performance.md"), "--json", path.join(dir, "results.json")],
+    [
+      "--import",
+      "tsx",
+      "scripts/bench.ts",
+      "--quick",
+      "--out",
+      path.join(dir, "performance.md"),
+      "--json",
+      path.join(dir, "results.json"),
+    ],
     { cwd: projectRoot, maxBuffer: 16 * 1024 * 1024 },
   );
   stdout = run.stdout;
@@ -30,7 +39,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe("npm run bench -- --quick", () => {
   it("builds the real policy and synthetic ones of 10 and 100 sections, once each", () => {
     expect(results.real!.sections).toBe(7);
-    expect(results.scale.map((size) => [size.sections, size.runs])).toEqual([[10, 1], [100, 1]]);
+    expect(results.scale.map((size) => [size.sections, size.runs])).toEqual([
+      [10, 1],
+      [100, 1],
+    ]);
     for (const size of [results.real!, ...results.scale]) {
       expect(size.figures.wallMs.median).toBeGreaterThan(0);
       expect(size.figures.cpuMs.median).toBeGreaterThan(0);
@@ -44,12 +56,19 @@ describe("npm run bench -- --quick", () => {
 
   it("says how fast the disk under the work folder was, and leaves nothing of the probe", () => {
     expect(results.machine.diskMs).toBeGreaterThan(0);
-    expect(report).toMatch(/^Disk: creating 1,000 folders with a 7 KB file each in the work folder took \S+ (ms|s) \(a build writes as many\)\.$/m);
+    expect(report).toMatch(
+      /^Disk: creating 1,000 folders with a 7 KB file each in the work folder took \S+ (ms|s) \(a build writes as many\)\.$/m,
+    );
     expect(existsSync(path.join(results.workDir, "disk-probe"))).toBe(false);
   });
 
   it("measures every page type of the real site in the browser", () => {
-    expect(results.pages!.map((page) => page.sitePath)).toEqual(["/", "/information-we-gather/", "/search/", "/404.html"]);
+    expect(results.pages!.map((page) => page.sitePath)).toEqual([
+      "/",
+      "/information-we-gather/",
+      "/search/",
+      "/404.html",
+    ]);
     const section = results.pages![1];
     expect(section.requests).toBeGreaterThan(1);
     expect(section.html.gzip).toBeGreaterThan(0);
@@ -79,7 +98,15 @@ describe("npm run bench -- --quick", () => {
   it("prints and writes the report, and leaves no temporary folder behind", () => {
     expect(report).toContain(GENERATED_START);
     expect(report).toContain(GENERATED_END);
-    for (const heading of ["Against the targets", "Build cost as the policy grows", "Where the build time goes", "Reader cost on the real site", "Search transfer", "Dev loop", "How each figure was taken"]) {
+    for (const heading of [
+      "Against the targets",
+      "Build cost as the policy grows",
+      "Where the build time goes",
+      "Reader cost on the real site",
+      "Search transfer",
+      "Dev loop",
+      "How each figure was taken",
+    ]) {
       expect(report).toContain(`### ${heading}`);
     }
     expect(stdout).toContain("| 100 |");

@@ -4,9 +4,17 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build-site.ts";
 import { ContentError } from "../../src/content-error.ts";
-import { LAYOUT_IDS, SITE_PATHS } from "../../src/validate-policy.ts";
 import { loadPolicy, sectionIds } from "../../src/policy.ts";
-import { buildToTemp, fixtureContent, normalizeSpace, pageFile, readSearchFragments, realContentDir, type BuiltSite } from "../helpers/site.ts";
+import { LAYOUT_IDS, SITE_PATHS } from "../../src/validate-policy.ts";
+import {
+  type BuiltSite,
+  buildToTemp,
+  fixtureContent,
+  normalizeSpace,
+  pageFile,
+  readSearchFragments,
+  realContentDir,
+} from "../helpers/site.ts";
 
 /**
  * The catalogue of bad and unusual content: each scenario is a folder in tests/fixtures holding
@@ -21,34 +29,128 @@ interface Refused {
 }
 
 const refused: Refused[] = [
-  { scenario: "broken-yaml", file: "01-broken.md", line: 5, error: /the front matter is not valid YAML: .*\n {2}→ Check the quoting/ },
-  { scenario: "missing-title", file: "01-untitled.md", line: 1, error: /invalid front matter:\n {2}- `title` is missing/ },
+  {
+    scenario: "broken-yaml",
+    file: "01-broken.md",
+    line: 5,
+    error: /the front matter is not valid YAML: .*\n {2}→ Check the quoting/,
+  },
+  {
+    scenario: "missing-title",
+    file: "01-untitled.md",
+    line: 1,
+    error: /invalid front matter:\n {2}- `title` is missing/,
+  },
   { scenario: "duplicate-id", file: "02-second.md", line: 1, error: /the id `same` is already used by .*01-first\.md/ },
-  { scenario: "duplicate-order", file: "02-second.md", line: 1, error: /the order 1 is already used by .*01-first\.md/ },
+  {
+    scenario: "duplicate-order",
+    file: "02-second.md",
+    line: 1,
+    error: /the order 1 is already used by .*01-first\.md/,
+  },
   { scenario: "unknown-key", file: "01-cookies.md", line: 4, error: /- `title` is missing\n {2}- unknown key `titel`/ },
-  { scenario: "id-with-spaces", file: "01-cookies.md", line: 2, error: /- `id` must be lowercase letters and digits in words joined by single hyphens/ },
+  {
+    scenario: "id-with-spaces",
+    file: "01-cookies.md",
+    line: 2,
+    error: /- `id` must be lowercase letters and digits in words joined by single hyphens/,
+  },
   { scenario: "h1-in-content", file: "01-cookies.md", line: 7, error: /a level-1 heading \(`# …`\) is not allowed/ },
-  { scenario: "skipped-heading-level", file: "01-sharing.md", line: 13, error: /the heading skips from level 2 to level 4/ },
-  { scenario: "script-in-markdown", file: "01-cookies.md", line: 9, error: /raw HTML \(`<script>alert\(document.cookie\)<\/script>`\) is not allowed/ },
-  { scenario: "inline-html", file: "01-cookies.md", line: 7, error: /raw HTML \(`<b>`\) is not allowed.*\n {2}→ .*escape it: `\\<b>`/ },
-  { scenario: "javascript-link", file: "01-cookies.md", line: 9, error: /the link `javascript:alert\(1\)` uses the `javascript:` scheme, which is not allowed/ },
+  {
+    scenario: "skipped-heading-level",
+    file: "01-sharing.md",
+    line: 13,
+    error: /the heading skips from level 2 to level 4/,
+  },
+  {
+    scenario: "script-in-markdown",
+    file: "01-cookies.md",
+    line: 9,
+    error: /raw HTML \(`<script>alert\(document.cookie\)<\/script>`\) is not allowed/,
+  },
+  {
+    scenario: "inline-html",
+    file: "01-cookies.md",
+    line: 7,
+    error: /raw HTML \(`<b>`\) is not allowed.*\n {2}→ .*escape it: `\\<b>`/,
+  },
+  {
+    scenario: "javascript-link",
+    file: "01-cookies.md",
+    line: 9,
+    error: /the link `javascript:alert\(1\)` uses the `javascript:` scheme, which is not allowed/,
+  },
   { scenario: "data-link", file: "01-cookies.md", line: 7, error: /uses the `data:` scheme/ },
   { scenario: "vbscript-link", file: "01-cookies.md", line: 7, error: /uses the `vbscript:` scheme/ },
-  { scenario: "relative-link", file: "01-cookies.md", line: 7, error: /the link `sharing.md` is not a full address or a site link/ },
-  { scenario: "link-to-missing-section", file: "01-cookies.md", line: 9, error: /the link `\/security\/` points to a section `security` that does not exist/ },
-  { scenario: "link-to-missing-anchor", file: "01-cookies.md", line: 9, error: /the link `\/sharing\/#transfers` points to `#transfers`, which is not an id in the section `sharing`/ },
+  {
+    scenario: "relative-link",
+    file: "01-cookies.md",
+    line: 7,
+    error: /the link `sharing.md` is not a full address or a site link/,
+  },
+  {
+    scenario: "link-to-missing-section",
+    file: "01-cookies.md",
+    line: 9,
+    error: /the link `\/security\/` points to a section `security` that does not exist/,
+  },
+  {
+    scenario: "link-to-missing-anchor",
+    file: "01-cookies.md",
+    line: 9,
+    error: /the link `\/sharing\/#transfers` points to `#transfers`, which is not an id in the section `sharing`/,
+  },
   { scenario: "non-utf8-bytes", file: "01-cookies.md", line: 9, error: /the file is not valid UTF-8/ },
   { scenario: "empty-file", file: "01-cookies.md", line: 1, error: /the file is empty/ },
   { scenario: "section-without-text", file: "01-cookies.md", line: 6, error: /the section has no text/ },
   { scenario: "missing-front-matter", file: "01-cookies.md", line: 1, error: /the file has no front matter/ },
-  { scenario: "heading-without-id", file: "01-sharing.md", line: 9, error: /the heading “Business Transfers” has no id\n {2}→ End it with a stable id, e\.g\. `## Business Transfers \{#some-short-id\}`/ },
-  { scenario: "layout-id-in-content", file: "01-sharing.md", line: 7, error: /the id `contents` \(clause id\) is already used by the page layout/ },
-  { scenario: "id-on-paragraph", file: "01-sharing.md", line: 7, error: /`\{#note\}` gives an id to something that is not a heading/ },
-  { scenario: "image-in-content", file: "01-cookies.md", line: 7, error: /the image `https:\/\/example.com\/cookie.png` is not allowed/ },
-  { scenario: "clause-id-used-twice", file: "02-sharing.md", line: 9, error: /the id `consent` \(clause id\) is already used by clause id in .*01-cookies\.md:7/ },
-  { scenario: "alias-to-missing-clause", file: "01-sharing.md", error: /the alias `transfers` points to `business-transfer`, which is not a clause id in this section/ },
-  { scenario: "removed-id-without-alias", file: "01-sharing.md", error: /the clause id `business-transfers` was published \(\/sharing\/#business-transfers\) but this section no longer has it\n {2}→ .*aliases: \{ business-transfers: / },
-  { scenario: "removed-section-id", file: "published-ids.json", error: /the section id `cookies` was published \(\/cookies\/\) but no section has it now/ },
+  {
+    scenario: "heading-without-id",
+    file: "01-sharing.md",
+    line: 9,
+    error:
+      /the heading “Business Transfers” has no id\n {2}→ End it with a stable id, e\.g\. `## Business Transfers \{#some-short-id\}`/,
+  },
+  {
+    scenario: "layout-id-in-content",
+    file: "01-sharing.md",
+    line: 7,
+    error: /the id `contents` \(clause id\) is already used by the page layout/,
+  },
+  {
+    scenario: "id-on-paragraph",
+    file: "01-sharing.md",
+    line: 7,
+    error: /`\{#note\}` gives an id to something that is not a heading/,
+  },
+  {
+    scenario: "image-in-content",
+    file: "01-cookies.md",
+    line: 7,
+    error: /the image `https:\/\/example.com\/cookie.png` is not allowed/,
+  },
+  {
+    scenario: "clause-id-used-twice",
+    file: "02-sharing.md",
+    line: 9,
+    error: /the id `consent` \(clause id\) is already used by clause id in .*01-cookies\.md:7/,
+  },
+  {
+    scenario: "alias-to-missing-clause",
+    file: "01-sharing.md",
+    error: /the alias `transfers` points to `business-transfer`, which is not a clause id in this section/,
+  },
+  {
+    scenario: "removed-id-without-alias",
+    file: "01-sharing.md",
+    error:
+      /the clause id `business-transfers` was published \(\/sharing\/#business-transfers\) but this section no longer has it\n {2}→ .*aliases: \{ business-transfers: /,
+  },
+  {
+    scenario: "removed-section-id",
+    file: "published-ids.json",
+    error: /the section id `cookies` was published \(\/cookies\/\) but no section has it now/,
+  },
 ];
 
 /** Copied fixtures, removed when the file's tests are done. */
@@ -86,27 +188,32 @@ describe("content that must stop the build", () => {
     expect(Object.keys(before).length).toBeGreaterThan(10);
   });
 
-  it.each(refused)("$scenario: an error naming $file, and the previous site untouched", async ({ scenario, file, line, error }) => {
-    const contentDir = fixture(scenario);
-    const failure = await buildSite({ outDir: previous.outDir, contentDir }).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(failure).toBeInstanceOf(ContentError);
-    const content = failure as ContentError;
-    expect(content.message).toMatch(error);
-    expect(path.basename(content.file)).toBe(file);
-    expect(content.line).toBe(line);
-    expect(content.hint.length).toBeGreaterThan(20);
-    expect(snapshot(previous.outDir)).toEqual(before);
-    expect(readdirSync(path.dirname(previous.outDir))).toEqual(["site"]);
-  });
+  it.each(refused)(
+    "$scenario: an error naming $file, and the previous site untouched",
+    async ({ scenario, file, line, error }) => {
+      const contentDir = fixture(scenario);
+      const failure = await buildSite({ outDir: previous.outDir, contentDir }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(failure).toBeInstanceOf(ContentError);
+      const content = failure as ContentError;
+      expect(content.message).toMatch(error);
+      expect(path.basename(content.file)).toBe(file);
+      expect(content.line).toBe(line);
+      expect(content.hint.length).toBeGreaterThan(20);
+      expect(snapshot(previous.outDir)).toEqual(before);
+      expect(readdirSync(path.dirname(previous.outDir))).toEqual(["site"]);
+    },
+  );
 
   it("a failure after the pages were written also leaves the previous site untouched", async () => {
     const late = () => {
       throw new Error("a check on the staged site failed");
     };
-    await expect(buildSite({ outDir: previous.outDir, contentDir: realContentDir, checks: [late] })).rejects.toThrow(/check on the staged site failed/);
+    await expect(buildSite({ outDir: previous.outDir, contentDir: realContentDir, checks: [late] })).rejects.toThrow(
+      /check on the staged site failed/,
+    );
     expect(snapshot(previous.outDir)).toEqual(before);
     expect(readdirSync(path.dirname(previous.outDir))).toEqual(["site"]);
   });
@@ -116,15 +223,29 @@ describe("content that must stop the build", () => {
     const entries = readdirSync(previous.outDir, { withFileTypes: true });
     const folders = entries.filter((e) => e.isDirectory() && !sectionFolders.has(e.name)).map((e) => e.name);
     expect(folders.length).toBeGreaterThan(0);
-    expect(folders.filter((name) => !SITE_PATHS.includes(name)), "add these to SITE_PATHS in src/validate-policy.ts").toEqual([]);
+    expect(
+      folders.filter((name) => !SITE_PATHS.includes(name)),
+      "add these to SITE_PATHS in src/validate-policy.ts",
+    ).toEqual([]);
   });
 
   it("knows every id the layouts put on pages with policy text, so content cannot take one", () => {
-    const contentIds = new Set(sectionIds(loadPolicy(realContentDir)).flatMap((s) => [s.id, ...s.clauseIds, ...Object.keys(s.aliases)]));
-    for (const sitePath of ["/", ...[...contentIds].filter((id) => existsSync(pageFile(previous.outDir, `/${id}/`))).map((id) => `/${id}/`)]) {
+    const contentIds = new Set(
+      sectionIds(loadPolicy(realContentDir)).flatMap((s) => [s.id, ...s.clauseIds, ...Object.keys(s.aliases)]),
+    );
+    for (const sitePath of [
+      "/",
+      ...[...contentIds].filter((id) => existsSync(pageFile(previous.outDir, `/${id}/`))).map((id) => `/${id}/`),
+    ]) {
       const $ = previous.page(sitePath);
-      const layoutIds = $("[id]").map((_, el) => $(el).attr("id")).get().filter((id) => !contentIds.has(id));
-      expect(layoutIds.filter((id) => !LAYOUT_IDS.includes(id)), `${sitePath}: add these to LAYOUT_IDS in src/validate-policy.ts`).toEqual([]);
+      const layoutIds = $("[id]")
+        .map((_, el) => $(el).attr("id"))
+        .get()
+        .filter((id) => !contentIds.has(id));
+      expect(
+        layoutIds.filter((id) => !LAYOUT_IDS.includes(id)),
+        `${sitePath}: add these to LAYOUT_IDS in src/validate-policy.ts`,
+      ).toEqual([]);
     }
   });
 });
@@ -140,9 +261,18 @@ const ONE_MEGABYTE = 1024 * 1024;
 
 /** About a megabyte of policy text: 400 clauses of five long paragraphs each. */
 function appendMegabyte(contentDir: string): void {
-  const paragraph = "We receive and store any information you enter on our Web site or give us in any other way, and we use it to respond to your requests. ".repeat(4);
-  const clauses = Array.from({ length: 400 }, (_, i) => `## Clause ${i + 1} {#clause-${i + 1}}\n\n${`${paragraph}\n\n`.repeat(5)}`);
-  appendFileSync(path.join(contentDir, "01-everything.md"), `\n${clauses.join("")}The very last sentence of the big section.\n`);
+  const paragraph =
+    "We receive and store any information you enter on our Web site or give us in any other way, and we use it to respond to your requests. ".repeat(
+      4,
+    );
+  const clauses = Array.from(
+    { length: 400 },
+    (_, i) => `## Clause ${i + 1} {#clause-${i + 1}}\n\n${`${paragraph}\n\n`.repeat(5)}`,
+  );
+  appendFileSync(
+    path.join(contentDir, "01-everything.md"),
+    `\n${clauses.join("")}The very last sentence of the big section.\n`,
+  );
 }
 
 const sourceBytes = (contentDir: string, name: string) => readFileSync(path.join(contentDir, name));
@@ -162,7 +292,9 @@ const builds: Builds[] = [
     check: (site) => {
       expect(site.page("/cookies/")("html").attr("lang")).toBe("de");
       // Pagefind stems and indexes in the policy's language, not a fixed one.
-      const entry = JSON.parse(readFileSync(path.join(site.outDir, "pagefind", "pagefind-entry.json"), "utf8")) as { languages: Record<string, unknown> };
+      const entry = JSON.parse(readFileSync(path.join(site.outDir, "pagefind", "pagefind-entry.json"), "utf8")) as {
+        languages: Record<string, unknown>;
+      };
       expect(Object.keys(entry.languages)).toEqual(["de"]);
     },
   },
@@ -190,24 +322,37 @@ const builds: Builds[] = [
     prepare: appendMegabyte,
     check: (site, contentDir) => {
       expect(sourceBytes(contentDir, "01-everything.md").length).toBeGreaterThan(ONE_MEGABYTE);
-      for (const [sitePath, level] of [["/everything/", "h2"], ["/", "h3"]]) {
+      for (const [sitePath, level] of [
+        ["/everything/", "h2"],
+        ["/", "h3"],
+      ]) {
         const $ = site.page(sitePath);
         expect($(`${level}[id^=clause-]`)).toHaveLength(400);
         expect($(`${level}#clause-400`).text()).toBe("Clause 400");
         expect(normalizeSpace($("main").text())).toContain("The very last sentence of the big section.");
       }
-      expect(readSearchFragments(site.outDir).find((f) => f.url === "/everything/")?.content).toContain("The very last sentence of the big section.");
+      expect(readSearchFragments(site.outDir).find((f) => f.url === "/everything/")?.content).toContain(
+        "The very last sentence of the big section.",
+      );
     },
   },
   {
     scenario: "same-heading-text",
     check: (site) => {
       const $ = site.page("/choices/");
-      expect($("h2[id$=-details]").map((_, h) => [[$(h).attr("id"), $(h).text()]]).get()).toEqual([
+      expect(
+        $("h2[id$=-details]")
+          .map((_, h) => [[$(h).attr("id"), $(h).text()]])
+          .get(),
+      ).toEqual([
         ["cookie-details", "Details"],
         ["email-details", "Details"],
       ]);
-      expect($("nav.toc ol a").map((_, a) => $(a).attr("href")).get()).toEqual(["#cookie-details", "#email-details"]);
+      expect(
+        $("nav.toc ol a")
+          .map((_, a) => $(a).attr("href"))
+          .get(),
+      ).toEqual(["#cookie-details", "#email-details"]);
     },
   },
   {
@@ -220,7 +365,10 @@ const builds: Builds[] = [
   {
     scenario: "retired-id-with-alias",
     check: (site) => {
-      for (const [sitePath, level] of [["/sharing/", "h2"], ["/", "h3"]]) {
+      for (const [sitePath, level] of [
+        ["/sharing/", "h2"],
+        ["/", "h3"],
+      ]) {
         const $ = site.page(sitePath);
         const alias = $("#third-party-service-providers");
         expect(alias).toHaveLength(1);
@@ -236,7 +384,9 @@ const builds: Builds[] = [
     check: (site) => {
       for (const sitePath of ["/", "/cookies/", "/sharing/"]) {
         const $ = site.page(sitePath);
-        const links = $(".policy-section a, .section-page > p a").map((_, a) => $(a).attr("href")).get();
+        const links = $(".policy-section a, .section-page > p a")
+          .map((_, a) => $(a).attr("href"))
+          .get();
         expect(links.length).toBeGreaterThan(0);
         for (const href of links.filter((h) => /^[/#]/.test(h))) {
           const [page, fragment] = href.startsWith("#") ? [sitePath, href.slice(1)] : href.split("#");
@@ -244,7 +394,9 @@ const builds: Builds[] = [
           if (fragment) expect(site.page(page)(`[id="${fragment}"]`), `${sitePath} → ${href}`).toHaveLength(1);
         }
       }
-      expect(site.page("/cookies/")("a[href^='mailto:'], a[href^='tel:'], a[href^='https:']").length).toBeGreaterThanOrEqual(3);
+      expect(
+        site.page("/cookies/")("a[href^='mailto:'], a[href^='tel:'], a[href^='https:']").length,
+      ).toBeGreaterThanOrEqual(3);
     },
   },
 ];

@@ -11,8 +11,14 @@ import { buildSite } from "../../src/build-site.ts";
 import { servedPath } from "../../src/checks/links.ts";
 import { checkBuiltSite } from "../../src/checks/post-build-checks.ts";
 import { loadPolicy } from "../../src/policy.ts";
-import { CACHE_IMMUTABLE, contentSecurityPolicy, headerRules, renderHeadersFile, rulesForPath } from "../../src/security-headers.ts";
-import { buildToTemp, hashTree, realContentDir, type BuiltSite } from "../helpers/site.ts";
+import {
+  CACHE_IMMUTABLE,
+  contentSecurityPolicy,
+  headerRules,
+  renderHeadersFile,
+  rulesForPath,
+} from "../../src/security-headers.ts";
+import { type BuiltSite, buildToTemp, hashTree, realContentDir } from "../helpers/site.ts";
 
 const PREFIX = "/privacy/";
 const SITE_URL = "https://policy.example.org";
@@ -20,7 +26,10 @@ const env = { PATH_PREFIX: PREFIX, SITE_URL };
 const sections = loadPolicy(realContentDir).sections;
 
 let site: BuiltSite;
-const pages = () => Object.keys(hashTree(site.outDir)).filter((f) => f.endsWith(".html")).map((f) => `/${f}`);
+const pages = () =>
+  Object.keys(hashTree(site.outDir))
+    .filter((f) => f.endsWith(".html"))
+    .map((f) => `/${f}`);
 
 beforeAll(async () => {
   site = await buildToTemp({ env });
@@ -36,7 +45,9 @@ describe("files for crawlers", () => {
 
   it("lists in the sitemap the whole policy, every section and the version history, and no page that is noindex or a copy", () => {
     const xml = readFileSync(path.join(site.outDir, "sitemap.xml"), "utf8");
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/,
+    );
     const listed = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
     const expected = ["/", ...sections.map((s) => s.url), "/history/"].map((p) => `${SITE_URL}${PREFIX}${p.slice(1)}`);
     expect(listed.sort()).toEqual(expected.sort());
@@ -44,18 +55,23 @@ describe("files for crawlers", () => {
 });
 
 describe("what every page declares", () => {
-  it.each(["/index.html", "/404.html", "/search/index.html", "/cookies/index.html"])("%s has lang, title, description, canonical URL and the CSP", (file) => {
-    const $ = site.page(file);
-    const canonical = `${SITE_URL}${file === "/404.html" ? `${PREFIX}404.html` : servedPath(file, PREFIX)}`;
-    expect($("html").attr("lang")).toBe("en");
-    expect($("title").text()).toMatch(/\S.* Privacy Policy$/);
-    expect($("meta[name=description]").attr("content")?.length).toBeGreaterThan(40);
-    expect($("link[rel=canonical]").attr("href")).toBe(canonical);
-    expect($("meta[property='og:url']").attr("content")).toBe(canonical);
-    // The meta policy comes before anything it governs.
-    expect($("head > *").eq(1).is("meta[http-equiv=Content-Security-Policy]")).toBe(true);
-    expect($("meta[http-equiv=Content-Security-Policy]").attr("content")).toBe(contentSecurityPolicy({ forMeta: true }));
-  });
+  it.each(["/index.html", "/404.html", "/search/index.html", "/cookies/index.html"])(
+    "%s has lang, title, description, canonical URL and the CSP",
+    (file) => {
+      const $ = site.page(file);
+      const canonical = `${SITE_URL}${file === "/404.html" ? `${PREFIX}404.html` : servedPath(file, PREFIX)}`;
+      expect($("html").attr("lang")).toBe("en");
+      expect($("title").text()).toMatch(/\S.* Privacy Policy$/);
+      expect($("meta[name=description]").attr("content")?.length).toBeGreaterThan(40);
+      expect($("link[rel=canonical]").attr("href")).toBe(canonical);
+      expect($("meta[property='og:url']").attr("content")).toBe(canonical);
+      // The meta policy comes before anything it governs.
+      expect($("head > *").eq(1).is("meta[http-equiv=Content-Security-Policy]")).toBe(true);
+      expect($("meta[http-equiv=Content-Security-Policy]").attr("content")).toBe(
+        contentSecurityPolicy({ forMeta: true }),
+      );
+    },
+  );
 
   it("has the same declarations on every page it builds", () => {
     expect(pages().length).toBeGreaterThanOrEqual(3 + sections.length);
@@ -74,7 +90,10 @@ describe("what every page declares", () => {
         .map((_, el) => $(el).attr("href") ?? $(el).attr("src") ?? $(el).attr("action"))
         .get();
       expect(urls.length, file).toBeGreaterThan(5);
-      expect(urls.filter((url) => !url.startsWith(PREFIX)), file).toEqual([]);
+      expect(
+        urls.filter((url) => !url.startsWith(PREFIX)),
+        file,
+      ).toEqual([]);
     }
     // The search page's script loads Pagefind from, and links results under, the prefix it reads here.
     expect(site.page("/search/index.html")("html").attr("data-path-prefix")).toBe(PREFIX);
@@ -93,7 +112,9 @@ describe("the _headers file", () => {
       return file.endsWith("/index.html") ? [file, servedPath(file, PREFIX).slice(PREFIX.length - 1)] : [file];
     });
     for (const sitePath of requested.filter((p) => p !== "/_headers")) {
-      const values = rulesForPath(rules, `${PREFIX}${sitePath.slice(1)}`).flatMap((r) => r.headers["Cache-Control"] ?? []);
+      const values = rulesForPath(rules, `${PREFIX}${sitePath.slice(1)}`).flatMap(
+        (r) => r.headers["Cache-Control"] ?? [],
+      );
       const fingerprinted = /^\/assets\/.+\.[0-9a-f]{8}\.\w+$|^\/pagefind\/(fragment|index|filter)\//.test(sitePath);
       expect(values, sitePath).toHaveLength(1);
       expect(values[0] === CACHE_IMMUTABLE, sitePath).toBe(fingerprinted);

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { buildToTemp, fixtureContent, normalizeSpace, type BuiltSite } from "../helpers/site.ts";
+import { type BuiltSite, buildToTemp, fixtureContent, normalizeSpace } from "../helpers/site.ts";
 
 const built: BuiltSite[] = [];
 afterAll(() => built.forEach((site) => site.cleanup()));
@@ -11,7 +11,9 @@ describe("building fixtures", () => {
     for (const sitePath of ["/", "/templates/"]) {
       const $ = site.page(sitePath);
       const text = normalizeSpace($("main").text());
-      expect(text).toContain('We never evaluate {{ site.policyName }} or {% include "base.njk" %} or {# a comment #} in legal text.');
+      expect(text).toContain(
+        'We never evaluate {{ site.policyName }} or {% include "base.njk" %} or {# a comment #} in legal text.',
+      );
       expect(text).toContain("Braces {{ stay }} literal");
       expect(text).toContain("Text with <b>tags</b> stays text.");
       expect($("main b")).toHaveLength(0);

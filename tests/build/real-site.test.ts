@@ -6,7 +6,14 @@ import { TERMS_MARKER } from "../../assets/search.js";
 import { projectRoot } from "../../src/build-site.ts";
 import { loadPolicy } from "../../src/policy.ts";
 import { CLAUSE_LABELS, policySourcePath, readPolicySource } from "../helpers/policy-source.ts";
-import { buildToTemp, normalizeSpace, pageFile, readSearchFragments, realContentDir, type BuiltSite } from "../helpers/site.ts";
+import {
+  type BuiltSite,
+  buildToTemp,
+  normalizeSpace,
+  pageFile,
+  readSearchFragments,
+  realContentDir,
+} from "../helpers/site.ts";
 
 const policy = loadPolicy(realContentDir);
 const sectionPaths = policy.sections.map((s) => s.url);
@@ -63,8 +70,13 @@ describe("the built site", () => {
     for (const sitePath of ["/", ...sectionPaths, ...historyPaths]) {
       const $ = site.page(sitePath);
       const footer = normalizeSpace($("footer").text());
-      expect(footer).toContain("The following text is extracted and transformed from the audiomidi.com privacy policy that was archived on 2014-04-08.");
-      expect($(`footer a[href="https://web.archive.org/web/20140408052527id_/http%3A//www.audiomidi.com/info/privacy"]`).length).toBeGreaterThan(0);
+      expect(footer).toContain(
+        "The following text is extracted and transformed from the audiomidi.com privacy policy that was archived on 2014-04-08.",
+      );
+      expect(
+        $(`footer a[href="https://web.archive.org/web/20140408052527id_/http%3A//www.audiomidi.com/info/privacy"]`)
+          .length,
+      ).toBeGreaterThan(0);
     }
   });
 });
@@ -74,15 +86,25 @@ describe("the whole-policy page", () => {
     const $ = site.page("/");
     expect(normalizeSpace($("h1").text())).toBe(source.title);
     expect($("main time[datetime='2014-04-08']").first().text()).toBe("8 April 2014");
-    expect($("main h2[id]").map((_, el) => $(el).attr("id")).get()).toEqual(["contents", ...policy.sections.map((s) => s.id)]);
+    expect(
+      $("main h2[id]")
+        .map((_, el) => $(el).attr("id"))
+        .get(),
+    ).toEqual(["contents", ...policy.sections.map((s) => s.id)]);
   });
 
   it("lists every section and clause in its table of contents", () => {
     const $ = site.page("/");
-    const tocTargets = $("nav.toc li > a").map((_, a) => $(a).attr("href")).get();
+    const tocTargets = $("nav.toc li > a")
+      .map((_, a) => $(a).attr("href"))
+      .get();
     const expected = policy.sections.flatMap((s) => [`#${s.id}`, ...s.clauses.map((c) => `#${c.id}`)]);
     expect(tocTargets).toEqual(expected);
-    expect($("nav.toc li > a").map((_, a) => $(a).text()).get()).toEqual(expect.arrayContaining(CLAUSE_LABELS));
+    expect(
+      $("nav.toc li > a")
+        .map((_, a) => $(a).text())
+        .get(),
+    ).toEqual(expect.arrayContaining(CLAUSE_LABELS));
   });
 
   it("contains every sentence of the archived policy, word for word", () => {
@@ -94,7 +116,9 @@ describe("the whole-policy page", () => {
 
   it("turns every labelled clause into its own heading", () => {
     const $ = site.page("/");
-    const headings = $("main h3").map((_, h) => $(h).text()).get();
+    const headings = $("main h3")
+      .map((_, h) => $(h).text())
+      .get();
     expect(source.labels).toEqual(CLAUSE_LABELS);
     expect(headings).toEqual(CLAUSE_LABELS);
   });
@@ -108,17 +132,22 @@ describe("the whole-policy page", () => {
 });
 
 describe("section pages", () => {
-  it.each(policy.sections.map((s) => [s.url, s] as const))("%s has its title, clauses and a way around", (sitePath, section) => {
-    const $ = site.page(sitePath);
-    expect($("h1").text()).toBe(section.title);
-    expect($("main a[href='/']").length).toBeGreaterThan(0);
-    expect($("a[rel=prev]").attr("href")).toBe(section.previous?.url);
-    expect($("a[rel=next]").attr("href")).toBe(section.next?.url);
-    expect($("article h2[id]").map((_, h) => $(h).attr("id")).get()).toEqual(
-      section.clauses.length ? ["in-this-section", ...section.clauses.map((c) => c.id)] : [],
-    );
-    expect($(".print-header").text()).toContain(`https://privacy.audiomidi.com${sitePath}`);
-  });
+  it.each(policy.sections.map((s) => [s.url, s] as const))(
+    "%s has its title, clauses and a way around",
+    (sitePath, section) => {
+      const $ = site.page(sitePath);
+      expect($("h1").text()).toBe(section.title);
+      expect($("main a[href='/']").length).toBeGreaterThan(0);
+      expect($("a[rel=prev]").attr("href")).toBe(section.previous?.url);
+      expect($("a[rel=next]").attr("href")).toBe(section.next?.url);
+      expect(
+        $("article h2[id]")
+          .map((_, h) => $(h).attr("id"))
+          .get(),
+      ).toEqual(section.clauses.length ? ["in-this-section", ...section.clauses.map((c) => c.id)] : []);
+      expect($(".print-header").text()).toContain(`https://privacy.audiomidi.com${sitePath}`);
+    },
+  );
 
   it("together contain every sentence of the archived policy", () => {
     const text = sectionPaths.map((p) => readingText(site.page(p))).join(" ");
@@ -127,7 +156,10 @@ describe("section pages", () => {
 
   it("load no search code on the reading path", () => {
     for (const sitePath of ["/", ...sectionPaths]) {
-      const scripts = site.page(sitePath)("script").map((_, s) => site.page(sitePath)(s).attr("src")).get();
+      const scripts = site
+        .page(sitePath)("script")
+        .map((_, s) => site.page(sitePath)(s).attr("src"))
+        .get();
       expect(scripts).toHaveLength(1);
       expect(scripts[0]).toMatch(/^\/assets\/site\.[0-9a-f]{8}\.js$/);
     }
@@ -137,7 +169,9 @@ describe("section pages", () => {
 describe("the version history", () => {
   it("publishes the one version at its dated URL, word for word, as the current version", () => {
     const $ = site.page("/history/2014-04-08/");
-    expect(normalizeSpace($("[data-version-banner]").text())).toMatch(/^This is the current version of the policy, effective 8 April 2014\./);
+    expect(normalizeSpace($("[data-version-banner]").text())).toMatch(
+      /^This is the current version of the policy, effective 8 April 2014\./,
+    );
     expect($("link[rel=canonical]").attr("href")).toBe("https://privacy.audiomidi.com/");
     expect($("[data-pagefind-body]")).toHaveLength(0);
     const text = readingText($);
@@ -145,14 +179,23 @@ describe("the version history", () => {
   });
 
   it("keeps the clause ids of the main page on the dated page, so a clause link works on both", () => {
-    const ids = ($: CheerioAPI) => $("article .policy-section [id]").map((_, el) => $(el).attr("id")).get();
+    const ids = ($: CheerioAPI) =>
+      $("article .policy-section [id]")
+        .map((_, el) => $(el).attr("id"))
+        .get();
     expect(ids(site.page("/history/2014-04-08/"))).toEqual(ids(site.page("/")));
   });
 
   it("lists the one version on /history/ and links each section page to its history", () => {
     const $ = site.page("/history/");
-    expect($(".version h3").map((_, h) => $(h).text()).get()).toEqual(["8 April 2014 (current)"]);
-    expect($(".version .version-summary").text()).toBe("The policy as archived on 8 April 2014, the first version on this site.");
+    expect(
+      $(".version h3")
+        .map((_, h) => $(h).text())
+        .get(),
+    ).toEqual(["8 April 2014 (current)"]);
+    expect($(".version .version-summary").text()).toBe(
+      "The policy as archived on 8 April 2014, the first version on this site.",
+    );
     for (const section of policy.sections) {
       expect(site.page(section.url)(`.page-header a[href="/history/#${section.id}"]`), section.url).toHaveLength(1);
       expect($(`h3#${section.id}`).text()).toBe(section.title);
@@ -164,18 +207,25 @@ describe("the version history", () => {
     expect(feed.match(/<entry>/g)).toHaveLength(1);
     expect(feed).toContain("<id>https://privacy.audiomidi.com/history/2014-04-08/</id>");
     for (const sitePath of ["/", "/search/", "/404.html", ...sectionPaths, ...historyPaths]) {
-      expect(site.page(sitePath)("link[rel=alternate][type='application/atom+xml']").attr("href"), sitePath).toBe("/history/feed.xml");
+      expect(site.page(sitePath)("link[rel=alternate][type='application/atom+xml']").attr("href"), sitePath).toBe(
+        "/history/feed.xml",
+      );
     }
   });
 });
 
 describe("links and permalinks", () => {
-  it.each(["/", "/search/", "/404.html", ...sectionPaths, ...historyPaths])("every in-page link on %s lands on an id", (sitePath) => {
-    const $ = site.page(sitePath);
-    const hrefs = $("a[href^='#']").map((_, a) => $(a).attr("href")!.slice(1)).get();
-    expect(hrefs.length).toBeGreaterThan(0);
-    expect(hrefs.filter((id) => $(`[id="${id}"]`).length !== 1)).toEqual([]);
-  });
+  it.each(["/", "/search/", "/404.html", ...sectionPaths, ...historyPaths])(
+    "every in-page link on %s lands on an id",
+    (sitePath) => {
+      const $ = site.page(sitePath);
+      const hrefs = $("a[href^='#']")
+        .map((_, a) => $(a).attr("href")!.slice(1))
+        .get();
+      expect(hrefs.length).toBeGreaterThan(0);
+      expect(hrefs.filter((id) => $(`[id="${id}"]`).length !== 1)).toEqual([]);
+    },
+  );
 
   it.each(["/", ...sectionPaths, ...historyPaths])("every h2 and h3 on %s has an id and a permalink", (sitePath) => {
     const $ = site.page(sitePath);
@@ -193,7 +243,9 @@ describe("links and permalinks", () => {
 
   it.each(["/", ...sectionPaths, ...historyPaths])("ids on %s are unique", (sitePath) => {
     const $ = site.page(sitePath);
-    const ids = $("[id]").map((_, el) => $(el).attr("id")).get();
+    const ids = $("[id]")
+      .map((_, el) => $(el).attr("id"))
+      .get();
     expect(ids.length).toBe(new Set(ids).size);
   });
 
@@ -231,7 +283,9 @@ describe("the search page and the search index", () => {
   });
 
   it("indexes every section page once and nothing else", () => {
-    const urls = readSearchFragments(site.outDir).map((f) => f.url).sort();
+    const urls = readSearchFragments(site.outDir)
+      .map((f) => f.url)
+      .sort();
     expect(urls).toEqual([...sectionPaths].sort());
   });
 

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { CheerioAPI } from "cheerio";
@@ -6,7 +6,14 @@ import { load } from "cheerio";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build-site.ts";
-import { buildToTemp, fixtureContent, fixtureHistory, normalizeSpace, readSearchFragments, type BuiltSite } from "../helpers/site.ts";
+import {
+  type BuiltSite,
+  buildToTemp,
+  fixtureContent,
+  fixtureHistory,
+  normalizeSpace,
+  readSearchFragments,
+} from "../helpers/site.ts";
 
 /**
  * The fixture has three versions: 2016-01-10 (what-we-collect, cookies, sharing), 2018-05-25
@@ -29,25 +36,37 @@ afterAll(() => site?.cleanup());
 
 /** Site paths of the links in a part of a page, without the path prefix. */
 const hrefs = ($: CheerioAPI, selector: string): string[] =>
-  $(selector).map((_, a) => $(a).attr("href")!.replace(PREFIX, "/")).get();
+  $(selector)
+    .map((_, a) => $(a).attr("href")!.replace(PREFIX, "/"))
+    .get();
 
 /** The words inside <ins> or <del> in a part of the compare view, without the screen-reader and print cues. */
 function marked($: CheerioAPI, scope: string, tag: "ins" | "del"): string[] {
-  return $(`${scope} ${tag}`).map((_, el) => {
-    const copy = $(el).clone();
-    copy.find(".diff-cue").remove();
-    return normalizeSpace(copy.text());
-  }).get();
+  return $(`${scope} ${tag}`)
+    .map((_, el) => {
+      const copy = $(el).clone();
+      copy.find(".diff-cue").remove();
+      return normalizeSpace(copy.text());
+    })
+    .get();
 }
 
 const htmlPages = (): string[] =>
   (readdirSync(site.outDir, { recursive: true }) as string[])
     .filter((file) => file.endsWith(".html"))
-    .map((file) => `/${file.replace(/index\.html$/, "").split(path.sep).join("/")}`);
+    .map(
+      (file) =>
+        `/${file
+          .replace(/index\.html$/, "")
+          .split(path.sep)
+          .join("/")}`,
+    );
 
 describe("dated versions", () => {
   it("gives every version its own page, and every version but the first a compare view", () => {
-    const pages = htmlPages().filter((p) => p.startsWith("/history/")).sort();
+    const pages = htmlPages()
+      .filter((p) => p.startsWith("/history/"))
+      .sort();
     expect(pages).toEqual([
       "/history/",
       "/history/2016-01-10/",
@@ -60,14 +79,11 @@ describe("dated versions", () => {
 
   it("shows an archived version's full text with its own clause ids, its date and a banner pointing to the current policy", () => {
     const $ = site.page("/history/2016-01-10/");
-    expect($("main [id]").map((_, el) => $(el).attr("id")).get()).toEqual([
-      "contents",
-      "what-we-collect",
-      "information-you-give-us",
-      "cookies",
-      "sharing",
-      "business-transfers",
-    ]);
+    expect(
+      $("main [id]")
+        .map((_, el) => $(el).attr("id"))
+        .get(),
+    ).toEqual(["contents", "what-we-collect", "information-you-give-us", "cookies", "sharing", "business-transfers"]);
     expect(normalizeSpace($("#information-you-give-us").text())).toBe("Information You Give Us");
     expect(normalizeSpace($("main").text())).toContain("We may share your information with partners.");
     const banner = $("[data-version-banner]");
@@ -88,13 +104,19 @@ describe("dated versions", () => {
     const $ = site.page("/history/2020-07-01/");
     expect($("meta[name=robots]")).toHaveLength(0);
     expect($("link[rel=canonical]").attr("href")).toBe(`${ORIGIN}${PREFIX}`);
-    expect(normalizeSpace($("[data-version-banner]").text())).toMatch(/^This is the current version of the policy, effective 1 July 2020\./);
+    expect(normalizeSpace($("[data-version-banner]").text())).toMatch(
+      /^This is the current version of the policy, effective 1 July 2020\./,
+    );
   });
 
   it("gives the current version's dated page the same text and ids as the main page", () => {
-    const ids = ($: CheerioAPI) => $("article [id]").map((_, el) => $(el).attr("id")).get();
+    const ids = ($: CheerioAPI) =>
+      $("article [id]")
+        .map((_, el) => $(el).attr("id"))
+        .get();
     // The main page adds per-section print headers and tools that link to the current section pages.
-    const text = ($: CheerioAPI) => normalizeSpace($("article .policy-section").find(".print-header, .section-tools").remove().end().text());
+    const text = ($: CheerioAPI) =>
+      normalizeSpace($("article .policy-section").find(".print-header, .section-tools").remove().end().text());
     expect(ids(site.page("/history/2020-07-01/"))).toEqual(ids(site.page("/")));
     expect(text(site.page("/history/2020-07-01/"))).toBe(text(site.page("/")));
   });
@@ -103,12 +125,25 @@ describe("dated versions", () => {
 describe("the compare view", () => {
   it("shows exactly the words that changed when the current version took effect", () => {
     const $ = site.page("/history/2020-07-01/changes/");
-    expect(marked($, "#sharing ~ .diff-block", "del")).toEqual(["may", "Business Transfers", "If we are sold, your information goes to the buyer."]);
+    expect(marked($, "#sharing ~ .diff-block", "del")).toEqual([
+      "may",
+      "Business Transfers",
+      "If we are sold, your information goes to the buyer.",
+    ]);
     expect(marked($, "#sharing ~ .diff-block", "ins")).toEqual(["only"]);
-    expect(marked($, ".diff-section--changed:has(#your-rights)", "ins")).toEqual(["Deletion", "You may ask us to delete your information."]);
+    expect(marked($, ".diff-section--changed:has(#your-rights)", "ins")).toEqual([
+      "Deletion",
+      "You may ask us to delete your information.",
+    ]);
     expect(marked($, ".diff-section--changed:has(#your-rights)", "del")).toEqual([]);
-    expect(marked($, ".diff-section--removed", "del")).toEqual(["We use cookies to remember the items in your basket."]);
-    expect($(".diff-section h2").map((_, h) => $(h).attr("id")).get()).toEqual(["sharing", "your-rights", "cookies"]);
+    expect(marked($, ".diff-section--removed", "del")).toEqual([
+      "We use cookies to remember the items in your basket.",
+    ]);
+    expect(
+      $(".diff-section h2")
+        .map((_, h) => $(h).attr("id"))
+        .get(),
+    ).toEqual(["sharing", "your-rights", "cookies"]);
   });
 
   it("shows a reworded clause heading that keeps its id as one heading with its changed words", () => {
@@ -124,7 +159,10 @@ describe("the compare view", () => {
   it("says every change in words as well as marks, for screen readers and paper", () => {
     const $ = site.page("/history/2020-07-01/changes/");
     $("ins, del").each((_, el) => {
-      const cues = $(el).children(".diff-cue").map((__, c) => $(c).text()).get();
+      const cues = $(el)
+        .children(".diff-cue")
+        .map((__, c) => $(c).text())
+        .get();
       expect(cues).toEqual(el.tagName === "ins" ? ["[added: ", "]"] : ["[removed: ", "]"]);
     });
     expect($("ins, del").length).toBeGreaterThan(0);
@@ -140,20 +178,31 @@ describe("the compare view", () => {
 describe("the history page", () => {
   it("lists every version newest first with its date, summary and the sections it changed", () => {
     const $ = site.page("/history/");
-    expect($(".version h3").map((_, h) => `${$(h).attr("id")} ${$(h).text()}`).get()).toEqual([
+    expect(
+      $(".version h3")
+        .map((_, h) => `${$(h).attr("id")} ${$(h).text()}`)
+        .get(),
+    ).toEqual([
       "version-2020-07-01 1 July 2020 (current)",
       "version-2018-05-25 25 May 2018",
       "version-2016-01-10 10 January 2016",
     ]);
-    expect($(".version .version-summary").map((_, p) => $(p).text()).get()).toEqual([
+    expect(
+      $(".version .version-summary")
+        .map((_, p) => $(p).text())
+        .get(),
+    ).toEqual([
       "No more cookies; sharing only with trusted partners; a right to deletion.",
       "Sharing limited to trusted partners; a new section on your rights.",
       "The first published version.",
     ]);
-    expect($(".version").first().find(".version__changes li").map((_, li) => normalizeSpace($(li).text())).get()).toEqual([
-      "Removed: Cookies",
-      "Changed: Sharing, Your Rights",
-    ]);
+    expect(
+      $(".version")
+        .first()
+        .find(".version__changes li")
+        .map((_, li) => normalizeSpace($(li).text()))
+        .get(),
+    ).toEqual(["Removed: Cookies", "Changed: Sharing, Your Rights"]);
     expect(hrefs($, ".version:first-child a:not(.permalink)")).toEqual([
       "/history/2020-07-01/changes/#cookies",
       "/history/2020-07-01/changes/#sharing",
@@ -194,7 +243,11 @@ describe("the Atom feed", () => {
   const feedUrl = `${ORIGIN}${PREFIX}history/feed.xml`;
   const xml = () => readFileSync(path.join(site.outDir, "history", "feed.xml"), "utf8");
   const parse = () =>
-    new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => ["entry", "link"].includes(name) }).parse(xml()) as {
+    new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: "",
+      isArray: (name) => ["entry", "link"].includes(name),
+    }).parse(xml()) as {
       feed: Record<string, unknown> & { entry: Array<Record<string, unknown>> };
     };
   type Link = { href: string; rel?: string; type?: string };
@@ -213,9 +266,24 @@ describe("the Atom feed", () => {
   it("has one entry per version, newest first, dated by effective dates, with absolute links", () => {
     const { feed } = parse();
     expect(feed.entry.map((e) => [e.id, e.updated, e.title, e.summary])).toEqual([
-      [`${ORIGIN}${PREFIX}history/2020-07-01/`, "2020-07-01T00:00:00Z", "Version effective 1 July 2020", "No more cookies; sharing only with trusted partners; a right to deletion."],
-      [`${ORIGIN}${PREFIX}history/2018-05-25/`, "2018-05-25T00:00:00Z", "Version effective 25 May 2018", "Sharing limited to trusted partners; a new section on your rights."],
-      [`${ORIGIN}${PREFIX}history/2016-01-10/`, "2016-01-10T00:00:00Z", "Version effective 10 January 2016", "The first published version."],
+      [
+        `${ORIGIN}${PREFIX}history/2020-07-01/`,
+        "2020-07-01T00:00:00Z",
+        "Version effective 1 July 2020",
+        "No more cookies; sharing only with trusted partners; a right to deletion.",
+      ],
+      [
+        `${ORIGIN}${PREFIX}history/2018-05-25/`,
+        "2018-05-25T00:00:00Z",
+        "Version effective 25 May 2018",
+        "Sharing limited to trusted partners; a new section on your rights.",
+      ],
+      [
+        `${ORIGIN}${PREFIX}history/2016-01-10/`,
+        "2016-01-10T00:00:00Z",
+        "Version effective 10 January 2016",
+        "The first published version.",
+      ],
     ]);
     expect(feed.entry.map((e) => (e.link as Link[])[0].href)).toEqual([
       `${ORIGIN}${PREFIX}history/2020-07-01/changes/`,
@@ -225,7 +293,9 @@ describe("the Atom feed", () => {
     for (const entry of feed.entry) {
       const content = entry.content as { "#text": string; type: string };
       expect(content.type).toBe("html");
-      const links = load(content["#text"])("a").map((_, a) => load(content["#text"])(a).attr("href")).get();
+      const links = load(content["#text"])("a")
+        .map((_, a) => load(content["#text"])(a).attr("href"))
+        .get();
       expect(links.length).toBeGreaterThan(0);
       expect(links.filter((href) => !href.startsWith(`${ORIGIN}${PREFIX}history/`))).toEqual([]);
     }
@@ -234,7 +304,9 @@ describe("the Atom feed", () => {
   it("is linked from the head of every page and from the history page", () => {
     for (const sitePath of htmlPages()) {
       const $ = site.page(sitePath);
-      expect($("head link[rel=alternate][type='application/atom+xml']").attr("href"), sitePath).toBe(`${PREFIX}history/feed.xml`);
+      expect($("head link[rel=alternate][type='application/atom+xml']").attr("href"), sitePath).toBe(
+        `${PREFIX}history/feed.xml`,
+      );
     }
     expect(hrefs(site.page("/history/"), "main .feed-link a")).toEqual(["/history/feed.xml"]);
   });
@@ -243,7 +315,11 @@ describe("the Atom feed", () => {
 describe("search", () => {
   it("indexes only the current section pages, never a dated version or a compare view", () => {
     const fragments = readSearchFragments(site.outDir);
-    expect(fragments.map((f) => f.url.replace(PREFIX, "/")).sort()).toEqual(["/sharing/", "/what-we-collect/", "/your-rights/"]);
+    expect(fragments.map((f) => f.url.replace(PREFIX, "/")).sort()).toEqual([
+      "/sharing/",
+      "/what-we-collect/",
+      "/your-rights/",
+    ]);
     const text = fragments.map((f) => f.content).join(" ");
     expect(text).toContain("We share your information only with trusted partners.");
     expect(text).not.toContain("If we are sold");

@@ -42,7 +42,10 @@ function formatViolation(violation: Violation): string[] {
     const target = node.target.map((part) => (Array.isArray(part) ? part.join(" >>> ") : part)).join(" → ");
     const html = node.html.length > 200 ? `${node.html.slice(0, 200)}…` : node.html;
     // axe's summary, e.g. the measured contrast ratio, one reason per line.
-    const why = (node.failureSummary ?? "").split("\n").map((line) => line.trim()).filter(Boolean);
+    const why = (node.failureSummary ?? "")
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean);
     return [
       `${violation.id} [${violation.impact ?? "unknown impact"}] ${violation.help}`,
       `  at:   ${target}`,

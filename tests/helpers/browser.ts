@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { chromium, type Browser } from "playwright-core";
+import { type Browser, chromium } from "playwright-core";
 
 export const SYSTEM_CHROMIUM_PATHS = [
   "/usr/lib/chromium/chromium",
@@ -46,9 +46,7 @@ export const CHROMIUM_ARGS = [
   "--disable-quic",
 ] as const;
 
-export type ChromiumChoice =
-  | { source: "CHROMIUM_PATH" | "system"; executablePath: string }
-  | { source: "bundled" };
+export type ChromiumChoice = { source: "CHROMIUM_PATH" | "system"; executablePath: string } | { source: "bundled" };
 
 /** Pure so the precedence can be unit-tested with a fake environment and file system. */
 export function resolveChromiumPath(
@@ -152,7 +150,10 @@ async function removeAbandonedStaging(dir: string): Promise<void> {
   for (const name of await readdir(dirname(dir))) {
     if (!name.startsWith(prefix)) continue;
     const path = join(dirname(dir), name);
-    const modified = await stat(path).then((s) => s.mtimeMs, () => Date.now());
+    const modified = await stat(path).then(
+      (s) => s.mtimeMs,
+      () => Date.now(),
+    );
     if (Date.now() - modified > 10 * 60_000) await rm(path, { recursive: true, force: true });
   }
 }

@@ -4,10 +4,11 @@
  *   their own ~200 MB copy in parallel;
  * - builds the real site once into a temp folder for the browser suite (`inject("siteDir")`).
  */
+
+import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
 import { prepareBundledChromium, resolveChromiumPath } from "./browser.ts";

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from "playwright-core";
 import { inject } from "vitest";
 import { launchBrowser } from "./browser.ts";
-import { serveDirectory, type Served } from "./serve.ts";
+import { type Served, serveDirectory } from "./serve.ts";
 
 /** A real browser on the real site (built once per run, served on a free port). */
 export interface Reader {
@@ -47,7 +47,9 @@ export const searchStatus = (page: Page): Locator => page.getByRole("status");
 /** Waits until the live region has said how many results a query found. */
 export async function searchSettled(page: Page, query: string): Promise<void> {
   const words = query.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  await searchStatus(page).filter({ hasText: new RegExp(`results? for ${words}$`, "i") }).waitFor();
+  await searchStatus(page)
+    .filter({ hasText: new RegExp(`results? for ${words}$`, "i") })
+    .waitFor();
 }
 
 /** Runs a search on the search page (as the header's form sends it) and waits until it has settled. */

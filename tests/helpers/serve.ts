@@ -44,7 +44,8 @@ export function parseHeadersFile(text: string): HeaderRule[] {
     const where = `_headers line ${index + 1}`;
     if (!/^\s/.test(line)) {
       // Only path patterns: host-qualified patterns would never match here.
-      if (!content.startsWith("/")) throw new Error(`${where}: expected a URL path pattern or an indented header, got "${content}"`);
+      if (!content.startsWith("/"))
+        throw new Error(`${where}: expected a URL path pattern or an indented header, got "${content}"`);
       rules.push({ pattern: content, headers: [] });
       return;
     }
@@ -131,7 +132,10 @@ export async function serveDirectory(root: string, options: ServeOptions = {}): 
 
     // The host redirects a directory without its trailing slash (the mount
     // point included), which keeps relative links resolving correctly.
-    if (`${pathname}/` === prefix || (pathname.startsWith(prefix) && isDirectoryIndex(root, pathname.slice(prefix.length)))) {
+    if (
+      `${pathname}/` === prefix ||
+      (pathname.startsWith(prefix) && isDirectoryIndex(root, pathname.slice(prefix.length)))
+    ) {
       res.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
       return;
     }

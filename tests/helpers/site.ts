@@ -3,8 +3,8 @@ import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import { load, type CheerioAPI } from "cheerio";
-import { buildSite, projectRoot, type BuildOptions } from "../../src/build-site.ts";
+import { type CheerioAPI, load } from "cheerio";
+import { type BuildOptions, buildSite, projectRoot } from "../../src/build-site.ts";
 
 export const realContentDir = path.join(projectRoot, "content");
 export const fixturesDir = path.join(projectRoot, "tests", "fixtures");
@@ -74,7 +74,8 @@ export const normalizeSpace = (text: string): string => text.replace(/\s+/g, " "
 export function fixtureContent(name: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), `fixture-${name}-`));
   cpSync(path.join(fixturesDir, name, "content"), dir, { recursive: true });
-  if (!existsSync(path.join(dir, "site.json"))) copyFileSync(path.join(realContentDir, "site.json"), path.join(dir, "site.json"));
+  if (!existsSync(path.join(dir, "site.json")))
+    copyFileSync(path.join(realContentDir, "site.json"), path.join(dir, "site.json"));
   return dir;
 }
 

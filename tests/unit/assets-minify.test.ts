@@ -1,12 +1,13 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { collectAssets, minifyAsset } from "../../src/assets.ts";
 import { projectRoot } from "../../src/build-site.ts";
-import path from "node:path";
-import { readFileSync } from "node:fs";
 
 describe("minified assets", () => {
   it("drop comments and spaces from stylesheets and keep their rules and URLs", () => {
-    const css = "/* why */\n:root {\n  --icon: url(\"/assets/icon.1234abcd.svg\");\n}\n\n@media print {\n  .site-header { display: none; }\n}\n";
+    const css =
+      '/* why */\n:root {\n  --icon: url("/assets/icon.1234abcd.svg");\n}\n\n@media print {\n  .site-header { display: none; }\n}\n';
     const minified = minifyAsset("site.css", css);
     expect(minified).not.toContain("why");
     expect(minified.length).toBeLessThan(css.length * 0.8);
@@ -15,7 +16,8 @@ describe("minified assets", () => {
   });
 
   it("keep a script an ES module with its imports, and leave other files alone", () => {
-    const js = '// comment\nimport "./other.js";\nconst prefix = "/";\nexport const api = import(`${prefix}pagefind/pagefind.js`);\n';
+    const js =
+      '// comment\nimport "./other.js";\nconst prefix = "/";\nexport const api = import(`${prefix}pagefind/pagefind.js`);\n';
     const minified = minifyAsset("search.js", js);
     expect(minified).toContain('import"./other.js"');
     expect(minified).toMatch(/import\(`\$\{\w+\}pagefind\/pagefind\.js`\)/);

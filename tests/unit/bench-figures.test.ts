@@ -18,7 +18,11 @@ describe("benchmark statistics", () => {
   });
 
   it("summarize each field of several runs on its own", () => {
-    const runs = [{ a: 1, b: 10 }, { a: 3, b: 30 }, { a: 2, b: 20 }];
+    const runs = [
+      { a: 1, b: 10 },
+      { a: 3, b: 30 },
+      { a: 2, b: 20 },
+    ];
     expect(summarizeRuns(runs, ["a", "b"])).toEqual({
       a: { median: 2, min: 1, max: 3, runs: 3 },
       b: { median: 20, min: 10, max: 30, runs: 3 },
@@ -56,9 +60,15 @@ describe("benchmark formatting", () => {
   });
 
   it("makes Markdown tables with figures right-aligned and pipes escaped", () => {
-    expect(markdownTable(["size", "wall"], [["10", "1 s"], ["a|b", "2 s"]])).toBe(
-      "| size | wall |\n| --- | ---: |\n| 10 | 1 s |\n| a\\|b | 2 s |",
-    );
+    expect(
+      markdownTable(
+        ["size", "wall"],
+        [
+          ["10", "1 s"],
+          ["a|b", "2 s"],
+        ],
+      ),
+    ).toBe("| size | wall |\n| --- | ---: |\n| 10 | 1 s |\n| a\\|b | 2 s |");
     expect(markdownTable(["a", "b", "c"], [], 2).split("\n")[1]).toBe("| --- | --- | ---: |");
   });
 });

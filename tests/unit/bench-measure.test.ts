@@ -21,7 +21,10 @@ describe("measuring a process tree", () => {
   });
 
   it("finds a running child in the tree and counts its memory and CPU", async () => {
-    const child = spawn(process.execPath, ["-e", "const a = Buffer.alloc(64 * 1024 * 1024, 1); setTimeout(() => a, 5000)"]);
+    const child = spawn(process.execPath, [
+      "-e",
+      "const a = Buffer.alloc(64 * 1024 * 1024, 1); setTimeout(() => a, 5000)",
+    ]);
     try {
       await new Promise((done) => setTimeout(done, 500));
       expect(processTree(process.pid)).toContain(child.pid);
@@ -49,7 +52,9 @@ describe("reading what tools report", () => {
   });
 
   it("parses Eleventy's rebuild times and adds a unique sentence to a section", () => {
-    expect(parseRebuildTimes("[11ty] Wrote 13 files in 0.22 seconds (v3.1.8)\n[11ty] Wrote 1 file in 0.05 seconds")).toEqual([220, 50]);
+    expect(
+      parseRebuildTimes("[11ty] Wrote 13 files in 0.22 seconds (v3.1.8)\n[11ty] Wrote 1 file in 0.05 seconds"),
+    ).toEqual([220, 50]);
     expect(appendMarker("Text.\n\n", "edit 1")).toBe("Text.\n\nEdited for the benchmark: edit 1.\n");
   });
 });
@@ -98,7 +103,15 @@ describe("counting transfer", () => {
 
 describe("the benchmark's command line", () => {
   it("runs every size three times and writes docs/performance.md by default", () => {
-    expect(parseBenchArgs([])).toEqual({ quick: false, sizes: [10, 100, 1000, 10_000], runs: 3, out: "docs/performance.md", json: undefined, browser: true, dev: true });
+    expect(parseBenchArgs([])).toEqual({
+      quick: false,
+      sizes: [10, 100, 1000, 10_000],
+      runs: 3,
+      out: "docs/performance.md",
+      json: undefined,
+      browser: true,
+      dev: true,
+    });
   });
 
   it("in quick mode builds 10 and 100 sections once and writes nothing unless told", () => {
@@ -107,7 +120,9 @@ describe("the benchmark's command line", () => {
   });
 
   it("takes sizes, runs and switches, and refuses what it does not know", () => {
-    expect(parseBenchArgs(["--sizes", "1000, 10", "--runs", "5", "--no-browser", "--no-dev", "--no-write"])).toMatchObject({
+    expect(
+      parseBenchArgs(["--sizes", "1000, 10", "--runs", "5", "--no-browser", "--no-dev", "--no-write"]),
+    ).toMatchObject({
       sizes: [10, 1000],
       runs: 5,
       out: undefined,

@@ -13,7 +13,14 @@ function scale(sections: number, wallMs: number, peakMb = 300): ScaleResult {
   return {
     sections,
     runs: 1,
-    figures: { wallMs: one(wallMs), cpuMs: one(wallMs / 2), peakRssBytes: one(peakMb * MB), files: one(sections * 2), bytes: one(sections * 10_000), searchBytes: one(sections * 1000) },
+    figures: {
+      wallMs: one(wallMs),
+      cpuMs: one(wallMs / 2),
+      peakRssBytes: one(peakMb * MB),
+      files: one(sections * 2),
+      bytes: one(sections * 10_000),
+      searchBytes: one(sections * 1000),
+    },
     steps: { eleventy: wallMs / 2 },
     eleventy: [],
   };
@@ -22,7 +29,19 @@ function scale(sections: number, wallMs: number, peakMb = 300): ScaleResult {
 function page(sitePath: string, gzip: number, readableWithoutJs = true): PageCost {
   const t = { raw: gzip * 3, gzip, brotli: gzip };
   const label = sitePath === "/" ? "whole policy" : "section";
-  return { label, sitePath, requests: 3, html: t, css: t, js: t, other: t, htmlCssJs: t, firstRender: t, blocking: ["/assets/site.css"], readableWithoutJs };
+  return {
+    label,
+    sitePath,
+    requests: 3,
+    html: t,
+    css: t,
+    js: t,
+    other: t,
+    htmlCssJs: t,
+    firstRender: t,
+    blocking: ["/assets/site.css"],
+    readableWithoutJs,
+  };
 }
 
 const search = (site: string, gzip: number): SearchTransfer => {
@@ -48,7 +67,9 @@ describe("judging figures against the issue's targets", () => {
       ["Dev rebuild: save to served page", true],
     ]);
     expect(rows[0].figure).toContain("/b/");
-    expect(evaluateTargets({ scale: [] }).every((row) => row.met === undefined && row.measured === "not measured")).toBe(true);
+    expect(
+      evaluateTargets({ scale: [] }).every((row) => row.met === undefined && row.measured === "not measured"),
+    ).toBe(true);
   });
 
   it("requires section pages to read without JavaScript", () => {
@@ -62,17 +83,26 @@ describe("the report document", () => {
   it("replaces only what lies between its markers", () => {
     const existing = `# Performance\n\nIntro.\n\n${GENERATED_START}\nold figures\n${GENERATED_END}\n\n## Changes\n\nKept.\n`;
     const updated = replaceGenerated(existing, "new figures\n");
-    expect(updated).toBe(`# Performance\n\nIntro.\n\n${GENERATED_START}\nnew figures\n${GENERATED_END}\n\n## Changes\n\nKept.\n`);
+    expect(updated).toBe(
+      `# Performance\n\nIntro.\n\n${GENERATED_START}\nnew figures\n${GENERATED_END}\n\n## Changes\n\nKept.\n`,
+    );
   });
 
   it("starts a new document, or keeps an unmarked one's text below the figures", () => {
-    expect(replaceGenerated(undefined, "figures")).toBe(`# Performance\n\n${GENERATED_START}\nfigures\n${GENERATED_END}\n`);
-    expect(replaceGenerated("# Performance\n\nNotes.\n", "figures")).toBe(`# Performance\n\n${GENERATED_START}\nfigures\n${GENERATED_END}\n\nNotes.\n`);
+    expect(replaceGenerated(undefined, "figures")).toBe(
+      `# Performance\n\n${GENERATED_START}\nfigures\n${GENERATED_END}\n`,
+    );
+    expect(replaceGenerated("# Performance\n\nNotes.\n", "figures")).toBe(
+      `# Performance\n\n${GENERATED_START}\nfigures\n${GENERATED_END}\n\nNotes.\n`,
+    );
   });
 
   it("shows growth between synthetic sizes but not against the real policy", () => {
     const table = scaleTable([scale(10, 1000), scale(100, 2500)], scale(7, 900));
-    const lastColumn = table.split("\n").slice(2).map((line) => line.split("|").at(-2)!.trim());
+    const lastColumn = table
+      .split("\n")
+      .slice(2)
+      .map((line) => line.split("|").at(-2)!.trim());
     expect(lastColumn).toEqual(["–", "–", "×2.5"]);
     expect(table).toContain("7 (the real policy)");
   });

@@ -3,7 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import matter from "gray-matter";
 import { afterAll, describe, expect, it } from "vitest";
-import { suffixClauseIds, synthesizeSections, readSectionFiles, writeSyntheticContent } from "../../scripts/bench/synthetic.ts";
+import {
+  readSectionFiles,
+  suffixClauseIds,
+  synthesizeSections,
+  writeSyntheticContent,
+} from "../../scripts/bench/synthetic.ts";
 import { loadPolicy } from "../../src/policy.ts";
 import { realContentDir } from "../helpers/site.ts";
 
@@ -33,18 +38,34 @@ describe("synthetic policies for the benchmark", () => {
     expect(again.data.id).toBe(`${first.data.id.replace(/-1$/, "")}-${n}`);
     expect(again.data.title).toBe(`${matter(real[0].text, {}).data.title} (${n})`);
     expect(again.content.replaceAll(`-${n}}`, "-1}")).toBe(first.content);
-    expect(again.content).toContain(matter(real[0].text, {}).content.split("\n").find((line) => line.length > 80));
+    expect(again.content).toContain(
+      matter(real[0].text, {})
+        .content.split("\n")
+        .find((line) => line.length > 80),
+    );
   });
 
   it("keep every clause id unique across the whole policy", () => {
-    const ids = synthesizeSections(real, 50).flatMap((file) => [...file.text.matchAll(/\{#([^}]+)\}/g)].map((match) => match[1]));
+    const ids = synthesizeSections(real, 50).flatMap((file) =>
+      [...file.text.matchAll(/\{#([^}]+)\}/g)].map((match) => match[1]),
+    );
     expect(ids.length).toBeGreaterThan(50);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
   it("suffix declared clause ids and retired aliases alike", () => {
-    expect(suffixClauseIds("## A {#first-clause}\n\nText {#not an id}\n## B {#b2}", "7")).toBe("## A {#first-clause-7}\n\nText {#not an id}\n## B {#b2-7}");
-    const [file] = synthesizeSections([{ name: "01-a.md", text: "---\nid: a\norder: 1\ntitle: A\naliases:\n  old: new\n---\n\n## New {#new}\n\nText.\n" }], 1);
+    expect(suffixClauseIds("## A {#first-clause}\n\nText {#not an id}\n## B {#b2}", "7")).toBe(
+      "## A {#first-clause-7}\n\nText {#not an id}\n## B {#b2-7}",
+    );
+    const [file] = synthesizeSections(
+      [
+        {
+          name: "01-a.md",
+          text: "---\nid: a\norder: 1\ntitle: A\naliases:\n  old: new\n---\n\n## New {#new}\n\nText.\n",
+        },
+      ],
+      1,
+    );
     expect(matter(file.text, {}).data.aliases).toEqual({ "old-1": "new-1" });
   });
 

@@ -8,7 +8,9 @@ const existing =
 
 describe("resolveChromiumPath", () => {
   it("uses CHROMIUM_PATH when it is set, even if a system Chromium exists", () => {
-    expect(resolveChromiumPath({ CHROMIUM_PATH: "/opt/chrome/chrome" }, existing("/opt/chrome/chrome", "/usr/bin/chromium"))).toEqual({
+    expect(
+      resolveChromiumPath({ CHROMIUM_PATH: "/opt/chrome/chrome" }, existing("/opt/chrome/chrome", "/usr/bin/chromium")),
+    ).toEqual({
       source: "CHROMIUM_PATH",
       executablePath: "/opt/chrome/chrome",
     });
@@ -48,7 +50,12 @@ describe("resolveChromiumPath", () => {
 
 describe("CHROMIUM_ARGS", () => {
   it("leaves out the @sparticuz/chromium flags that would change what the tests observe", () => {
-    for (const flag of ["--single-process", "--no-zygote", "--disable-web-security", "--allow-running-insecure-content"]) {
+    for (const flag of [
+      "--single-process",
+      "--no-zygote",
+      "--disable-web-security",
+      "--allow-running-insecure-content",
+    ]) {
       expect(CHROMIUM_ARGS).not.toContain(flag);
     }
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareSections, diffBlocks, diffText, similarity, type BlockDiff } from "../../src/compare.ts";
+import { type BlockDiff, compareSections, diffBlocks, diffText, similarity } from "../../src/compare.ts";
 import { blockHtml, partHtml, sectionTitleHtml } from "../../src/diff-html.ts";
 import { bodyBlocks, type TextBlock } from "../../src/text-blocks.ts";
 
@@ -13,7 +13,9 @@ const show = (block: BlockDiff): string =>
 
 describe("the text that is compared", () => {
   it("is what readers read: markup dropped, link targets kept, one block per heading and paragraph", () => {
-    const blocks = bodyBlocks("Some *stressed* text and [a link](https://example.org/x)\nover two lines.\n\n## A clause {#a-clause}\n\n- one\n- `two`\n");
+    const blocks = bodyBlocks(
+      "Some *stressed* text and [a link](https://example.org/x)\nover two lines.\n\n## A clause {#a-clause}\n\n- one\n- `two`\n",
+    );
     expect(blocks).toEqual([
       { kind: "text", text: "Some stressed text and a link (https://example.org/x) over two lines." },
       { kind: "heading", id: "a-clause", level: 2, text: "A clause" },
@@ -25,7 +27,10 @@ describe("the text that is compared", () => {
 
 describe("word-level diffs", () => {
   it("marks exactly the words that changed", () => {
-    const parts = diffText("We may share your information with partners.", "We share your information only with trusted partners.");
+    const parts = diffText(
+      "We may share your information with partners.",
+      "We share your information only with trusted partners.",
+    );
     expect(parts.filter((p) => p.change === "removed").map((p) => p.text)).toEqual(["may "]);
     expect(parts.filter((p) => p.change === "added").map((p) => p.text.trim())).toEqual(["only", "trusted"]);
   });
@@ -38,18 +43,25 @@ describe("word-level diffs", () => {
 
 describe("block-level diffs", () => {
   it("keeps a reworded heading with the same id as one changed heading", () => {
-    expect(diffBlocks([heading("x", "Information You Give Us")], [heading("x", "Information You Provide")]).map(show)).toEqual([
-      "~ Information You [-Give Us-]{+Provide+}",
-    ]);
+    expect(
+      diffBlocks([heading("x", "Information You Give Us")], [heading("x", "Information You Provide")]).map(show),
+    ).toEqual(["~ Information You [-Give Us-]{+Provide+}"]);
   });
 
   it("treats headings with different ids as one removed and one added, however alike", () => {
-    expect(diffBlocks([heading("old", "Sharing")], [heading("new", "Sharing")]).map(show)).toEqual(["- [-Sharing-]", "+ {+Sharing+}"]);
+    expect(diffBlocks([heading("old", "Sharing")], [heading("new", "Sharing")]).map(show)).toEqual([
+      "- [-Sharing-]",
+      "+ {+Sharing+}",
+    ]);
   });
 
   it("pairs a reworded paragraph with its rewording, and leaves unrelated ones whole", () => {
     const before = [text("Keep me."), text("We may share your data with partners."), text("Gone for good.")];
-    const after = [text("Keep me."), text("A brand new paragraph about something else."), text("We may share your data with trusted partners.")];
+    const after = [
+      text("Keep me."),
+      text("A brand new paragraph about something else."),
+      text("We may share your data with trusted partners."),
+    ];
     expect(diffBlocks(before, after).map(show)).toEqual([
       "= Keep me.",
       "+ {+A brand new paragraph about something else.+}",
@@ -92,12 +104,16 @@ describe("diff HTML", () => {
     expect(partHtml({ change: "added", text: "trusted " })).toBe(
       '<ins><span class="diff-cue">[added: </span>trusted<span class="diff-cue">]</span></ins> ',
     );
-    expect(partHtml({ change: "removed", text: " may" })).toBe(' <del><span class="diff-cue">[removed: </span>may<span class="diff-cue">]</span></del>');
+    expect(partHtml({ change: "removed", text: " may" })).toBe(
+      ' <del><span class="diff-cue">[removed: </span>may<span class="diff-cue">]</span></del>',
+    );
   });
 
   it("escapes policy text, which may contain markup characters", () => {
-    expect(partHtml({ change: "same", text: "<b>&\"" })).toBe("&#60;b&#62;&#38;&#34;");
-    expect(blockHtml({ kind: "text", change: "added", parts: [{ change: "added", text: "<script>" }] })).not.toContain("<script>");
+    expect(partHtml({ change: "same", text: '<b>&"' })).toBe("&#60;b&#62;&#38;&#34;");
+    expect(blockHtml({ kind: "text", change: "added", parts: [{ change: "added", text: "<script>" }] })).not.toContain(
+      "<script>",
+    );
   });
 
   it("renders clause headings one rank below the section title, and the title with its id", () => {
@@ -109,7 +125,10 @@ describe("diff HTML", () => {
   it("gives each section heading its id: the title's diff when reworded, the plain title otherwise", () => {
     const [renamed, added] = compareSections(
       [{ id: "b", title: "Beta", body: "x" }],
-      [{ id: "b", title: "Beta two", body: "x" }, { id: "d", title: "Delta", body: "y" }],
+      [
+        { id: "b", title: "Beta two", body: "x" },
+        { id: "d", title: "Delta", body: "y" },
+      ],
     );
     expect(sectionTitleHtml(renamed)).toMatch(/^<h2 id="b" class="diff-block diff-block--changed">Beta <ins>/);
     expect(sectionTitleHtml(added)).toBe('<h2 id="d" class="diff-block">Delta</h2>');

@@ -37,19 +37,31 @@ describe("reading the history folder", () => {
   it("refuses a version folder not named after a date, naming the folder", () => {
     const dir = historyCopy();
     cpSync(path.join(dir, "2016-01-10"), path.join(dir, "2016-13-01"), { recursive: true });
-    expect(() => readHistoryDir(dir, dir)).toThrow(/^2016-13-01: the folder name is not a date\n {2}→ Name each archived version's folder/);
+    expect(() => readHistoryDir(dir, dir)).toThrow(
+      /^2016-13-01: the folder name is not a date\n {2}→ Name each archived version's folder/,
+    );
   });
 
   it("refuses a version.json whose date is not its folder's", () => {
     const dir = historyCopy();
-    writeFileSync(path.join(dir, "2016-01-10", "version.json"), JSON.stringify({ effectiveDate: "2016-01-11", summary: "x" }));
-    expect(() => readHistoryDir(dir, dir)).toThrow(/^2016-01-10\/version\.json: the effectiveDate 2016-01-11 differs from the folder name 2016-01-10/);
+    writeFileSync(
+      path.join(dir, "2016-01-10", "version.json"),
+      JSON.stringify({ effectiveDate: "2016-01-11", summary: "x" }),
+    );
+    expect(() => readHistoryDir(dir, dir)).toThrow(
+      /^2016-01-10\/version\.json: the effectiveDate 2016-01-11 differs from the folder name 2016-01-10/,
+    );
   });
 
   it("refuses a version.json without a summary or with an unknown key", () => {
     const dir = historyCopy();
-    writeFileSync(path.join(dir, "2018-05-25", "version.json"), JSON.stringify({ effectiveDate: "2018-05-25", sumary: "typo" }));
-    expect(() => readHistoryDir(dir, dir)).toThrow(/2018-05-25\/version\.json: invalid version data:\n {2}- `summary`: .*\n {2}- `file`: Unrecognized key: "sumary"/);
+    writeFileSync(
+      path.join(dir, "2018-05-25", "version.json"),
+      JSON.stringify({ effectiveDate: "2018-05-25", sumary: "typo" }),
+    );
+    expect(() => readHistoryDir(dir, dir)).toThrow(
+      /2018-05-25\/version\.json: invalid version data:\n {2}- `summary`: .*\n {2}- `file`: Unrecognized key: "sumary"/,
+    );
   });
 
   it("checks an archived version's sections like the current ones, naming the file", () => {
@@ -61,8 +73,13 @@ describe("reading the history folder", () => {
   it("refuses an archived version that is not older than the current one", () => {
     const dir = historyCopy();
     cpSync(path.join(dir, "2018-05-25"), path.join(dir, "2020-07-01"), { recursive: true });
-    writeFileSync(path.join(dir, "2020-07-01", "version.json"), JSON.stringify({ effectiveDate: "2020-07-01", summary: "x" }));
-    expect(() => loadHistory(path.join(fixture, "content"), dir)).toThrow(/2020-07-01: this archived version is not older than the current one/);
+    writeFileSync(
+      path.join(dir, "2020-07-01", "version.json"),
+      JSON.stringify({ effectiveDate: "2020-07-01", summary: "x" }),
+    );
+    expect(() => loadHistory(path.join(fixture, "content"), dir)).toThrow(
+      /2020-07-01: this archived version is not older than the current one/,
+    );
   });
 });
 
@@ -70,7 +87,14 @@ describe("the history of the fixture policy", () => {
   const history = loadHistory(path.join(fixture, "content"), fixtureHistory);
 
   it("lists every version newest first, the current one first, each linked to its neighbours", () => {
-    expect(history.versions.map((v) => [v.effectiveDate, v.current, v.previous?.effectiveDate ?? null, v.next?.effectiveDate ?? null])).toEqual([
+    expect(
+      history.versions.map((v) => [
+        v.effectiveDate,
+        v.current,
+        v.previous?.effectiveDate ?? null,
+        v.next?.effectiveDate ?? null,
+      ]),
+    ).toEqual([
       ["2020-07-01", true, "2018-05-25", null],
       ["2018-05-25", false, "2016-01-10", "2020-07-01"],
       ["2016-01-10", false, null, "2018-05-25"],
@@ -91,7 +115,9 @@ describe("the history of the fixture policy", () => {
   });
 
   it("keeps each section's own history, newest first, removed sections last", () => {
-    expect(history.sections.map((s) => [s.id, s.inCurrent, s.events.map((e) => `${e.version.effectiveDate} ${e.change}`)])).toEqual([
+    expect(
+      history.sections.map((s) => [s.id, s.inCurrent, s.events.map((e) => `${e.version.effectiveDate} ${e.change}`)]),
+    ).toEqual([
       ["what-we-collect", true, ["2018-05-25 changed", "2016-01-10 added"]],
       ["sharing", true, ["2020-07-01 changed", "2018-05-25 changed", "2016-01-10 added"]],
       ["your-rights", true, ["2020-07-01 changed", "2018-05-25 added"]],
@@ -116,7 +142,9 @@ describe("the current version given as the site renders it", () => {
 describe("the history of the real policy", () => {
   it("is one version, current, dated 8 April 2014, whose sections all began then", () => {
     const history = loadHistory(realContentDir, path.join(realContentDir, "no-history-here"));
-    expect(history.versions.map((v) => [v.effectiveDate, v.current, v.url])).toEqual([["2014-04-08", true, "/history/2014-04-08/"]]);
+    expect(history.versions.map((v) => [v.effectiveDate, v.current, v.url])).toEqual([
+      ["2014-04-08", true, "/history/2014-04-08/"],
+    ]);
     expect(history.current.added).toHaveLength(7);
     expect(history.compared).toEqual([]);
   });

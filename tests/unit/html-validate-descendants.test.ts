@@ -1,4 +1,4 @@
-import { HtmlElement, HtmlValidate, Rule, StaticConfigLoader, definePlugin, type DOMReadyEvent } from "html-validate";
+import { type DOMReadyEvent, definePlugin, HtmlElement, HtmlValidate, Rule, StaticConfigLoader } from "html-validate";
 import { describe, expect, it } from "vitest";
 
 // Kept before src/checks/html-validity.ts replaces it, to compare the two.
@@ -24,7 +24,9 @@ async function withDocument(html: string, inspect: (document: DOMReadyEvent["doc
     }
   }
   const plugin = definePlugin({ name: "inspect", rules: { "inspect/dom": Inspect } });
-  await new HtmlValidate(new StaticConfigLoader({ root: true, plugins: [plugin], rules: { "inspect/dom": "error" } })).validateString(html, "x.html");
+  await new HtmlValidate(
+    new StaticConfigLoader({ root: true, plugins: [plugin], rules: { "inspect/dom": "error" } }),
+  ).validateString(html, "x.html");
 }
 
 const html = `<!doctype html><html lang="en"><head><title>t</title></head><body>
@@ -41,7 +43,9 @@ describe("descendants by tag name, for html-validate's selectors", () => {
           const ours = descendantsByTagName(root, tag);
           // Compared by where each element starts in the source, in order. html-validate's own
           // recurses through the prototype, so it is put back while it runs.
-          expect(ours.map((node) => node.location.offset)).toEqual(theirs(root, tag).map((node) => node.location.offset));
+          expect(ours.map((node) => node.location.offset)).toEqual(
+            theirs(root, tag).map((node) => node.location.offset),
+          );
           checked += ours.length;
         }
       }
@@ -54,7 +58,8 @@ describe("descendants by tag name, for html-validate's selectors", () => {
     expect(patched).not.toBe(original);
     await withDocument(html, (document) => {
       const selectors = ["ol > li", "section li", "body p", "section section li"];
-      const matches = (): number[][] => selectors.map((selector) => document.querySelectorAll(selector).map((node) => node.location.offset));
+      const matches = (): number[][] =>
+        selectors.map((selector) => document.querySelectorAll(selector).map((node) => node.location.offset));
       const ours = matches();
       HtmlElement.prototype.getElementsByTagName = original;
       try {

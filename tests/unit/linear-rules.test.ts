@@ -1,4 +1,4 @@
-import { HtmlValidate, StaticConfigLoader, type RuleConfig } from "html-validate";
+import { HtmlValidate, type RuleConfig, StaticConfigLoader } from "html-validate";
 import { describe, expect, it } from "vitest";
 import { findInvalidHtml } from "../../src/checks/html-validity.ts";
 import { linearRules } from "../../src/checks/linear-rules.ts";
@@ -43,12 +43,16 @@ describe("html-validate rules that look up ids through an index", () => {
   });
 
   it("find something in the cases above, so the comparison means something", async () => {
-    expect(await reports({ "linear/no-missing-references": "error" }, page(REFERENCES[3]))).toEqual(['5:24 Element references missing id "missing"']);
-    expect((await reports({ "linear/unique-landmark": "error" }, page(LANDMARKS[2])))).toHaveLength(2);
+    expect(await reports({ "linear/no-missing-references": "error" }, page(REFERENCES[3]))).toEqual([
+      '5:24 Element references missing id "missing"',
+    ]);
+    expect(await reports({ "linear/unique-landmark": "error" }, page(LANDMARKS[2]))).toHaveLength(2);
   });
 
   it("are the ones the post-build check uses", async () => {
-    const problems = await findInvalidHtml([{ file: "/x.html", text: page('<main><p aria-describedby="nope">x</p><nav>a</nav><nav>b</nav></main>') }]);
+    const problems = await findInvalidHtml([
+      { file: "/x.html", text: page('<main><p aria-describedby="nope">x</p><nav>a</nav><nav>b</nav></main>') },
+    ]);
     expect(problems).toEqual([
       '/x.html:5:28: Element references missing id "nope" [linear/no-missing-references]',
       "/x.html:5:40: Landmarks must have a non-empty and unique accessible name (aria-label or aria-labelledby) [linear/unique-landmark]",

@@ -1,7 +1,7 @@
+import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/build-site.ts";
@@ -28,11 +28,17 @@ const frontMatter = "---\nid: x\norder: 1\ntitle: A Question?\n---\n\n";
 describe("the Markdown lint config", () => {
   it("accepts the policy's style: long lines, `{#id}` headings, questions, fragment links", async () => {
     const long = "A very long sentence of legal text. ".repeat(20).trim();
-    expect(await lint(`${frontMatter}${long}\n\nSee [the clause](#the-clause).\n\n## Is This a Clause? {#the-clause}\n\n${long}\n`)).toEqual([]);
+    expect(
+      await lint(
+        `${frontMatter}${long}\n\nSee [the clause](#the-clause).\n\n## Is This a Clause? {#the-clause}\n\n${long}\n`,
+      ),
+    ).toEqual([]);
   });
 
   it("flags inline HTML, a second title, a fragment that lands nowhere and a skipped level", async () => {
-    const found = await lint(`${frontMatter}Text <b>bold</b> and [a link](#nowhere).\n\n# Title\n\n#### Deep {#deep}\n`);
+    const found = await lint(
+      `${frontMatter}Text <b>bold</b> and [a link](#nowhere).\n\n# Title\n\n#### Deep {#deep}\n`,
+    );
     expect(found).toEqual(expect.arrayContaining(["MD033", "MD025", "MD051", "MD001"]));
   });
 });

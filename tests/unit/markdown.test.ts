@@ -7,8 +7,14 @@ const $ = (html: string) => load(html, null, false);
 
 describe("markdown rendering", () => {
   it("gives every heading a clean slug with no URL-encoded punctuation", () => {
-    const { headings } = render("## What About Cookies?\n\n## Terms of Use, Notices, and Revisions\n\n## Computer's drive & more");
-    expect(headings.map((h) => h.id)).toEqual(["what-about-cookies", "terms-of-use-notices-and-revisions", "computers-drive-and-more"]);
+    const { headings } = render(
+      "## What About Cookies?\n\n## Terms of Use, Notices, and Revisions\n\n## Computer's drive & more",
+    );
+    expect(headings.map((h) => h.id)).toEqual([
+      "what-about-cookies",
+      "terms-of-use-notices-and-revisions",
+      "computers-drive-and-more",
+    ]);
   });
 
   it("keeps an id declared in the Markdown instead of deriving one from the text", () => {
@@ -46,7 +52,9 @@ describe("markdown rendering", () => {
   });
 
   it("keeps straight quotes exactly as written", () => {
-    expect($(render('we use "cookies," and it\'s fine -- really').html).text()).toBe('we use "cookies," and it\'s fine -- really\n');
+    expect($(render('we use "cookies," and it\'s fine -- really').html).text()).toBe(
+      'we use "cookies," and it\'s fine -- really\n',
+    );
   });
 
   it("accepts only ids from heading attributes, never other attributes", () => {
@@ -59,7 +67,9 @@ describe("markdown rendering", () => {
   it("keeps an anchor for a retired id just before the clause that replaced it", () => {
     const doc = $(render("## New name {#new-id}", { aliases: { "old-id": "new-id" } }).html);
     expect(doc("#old-id").length).toBe(1);
-    expect(doc("#old-id").nextAll("h2#new-id").length + doc("#old-id").next().find("h2#new-id").length).toBeGreaterThan(0);
+    expect(doc("#old-id").nextAll("h2#new-id").length + doc("#old-id").next().find("h2#new-id").length).toBeGreaterThan(
+      0,
+    );
   });
 
   it("renders a layout heading with the same permalink markup as a Markdown heading", () => {

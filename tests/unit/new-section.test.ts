@@ -13,8 +13,16 @@ const existing = {
 describe("planning a new section", () => {
   it("numbers the file after the last section and derives the id from the title", () => {
     const planned = planNewSection("Children's Privacy & You", existing);
-    expect(planned).toMatchObject({ fileName: "03-childrens-privacy-and-you.md", id: "childrens-privacy-and-you", order: 3 });
-    expect(parseSection(planned.fileName, planned.text)).toMatchObject({ id: "childrens-privacy-and-you", order: 3, title: "Children's Privacy & You" });
+    expect(planned).toMatchObject({
+      fileName: "03-childrens-privacy-and-you.md",
+      id: "childrens-privacy-and-you",
+      order: 3,
+    });
+    expect(parseSection(planned.fileName, planned.text)).toMatchObject({
+      id: "childrens-privacy-and-you",
+      order: 3,
+      title: "Children's Privacy & You",
+    });
   });
 
   it("writes front matter that keeps YAML-special titles intact", () => {
@@ -23,7 +31,9 @@ describe("planning a new section", () => {
   });
 
   it("starts at 01 in an empty policy and accepts a chosen id", () => {
-    expect(planNewSection("Terms of Use, Notices, and Revisions", { fileNames: [], sections: [] }, "terms").fileName).toBe("01-terms.md");
+    expect(
+      planNewSection("Terms of Use, Notices, and Revisions", { fileNames: [], sections: [] }, "terms").fileName,
+    ).toBe("01-terms.md");
   });
 
   it.each([

@@ -15,7 +15,10 @@ import { realContentDir } from "../helpers/site.ts";
 function nginxHeadersFor(config: string, uri: string): Record<string, string> {
   const maps = new Map<string, Array<[RegExp, string]>>();
   for (const [, variable, body] of config.matchAll(/^map \$uri (\$\w+) \{\n([\s\S]*?)\n\}/gm)) {
-    maps.set(variable!, [...body!.matchAll(/^ +"~([^"]+)" "([^"]*)";/gm)].map(([, regex, value]) => [new RegExp(regex!), value!]));
+    maps.set(
+      variable!,
+      [...body!.matchAll(/^ +"~([^"]+)" "([^"]*)";/gm)].map(([, regex, value]) => [new RegExp(regex!), value!]),
+    );
   }
   const headers: Record<string, string> = {};
   for (const [, name, variable] of config.matchAll(/^ +add_header (\S+) (\$\w+) always;$/gm)) {
@@ -26,9 +29,18 @@ function nginxHeadersFor(config: string, uri: string): Record<string, string> {
 }
 
 const uris = (p: string) => [
-  `${p}index.html`, `${p}cookies/index.html`, `${p}404.html`, `${p}sitemap.xml`, `${p}robots.txt`, `${p}assets/site.0123abcd.css`,
-  `${p}pagefind/pagefind.js`, `${p}pagefind/wasm.en.pagefind`, `${p}pagefind/fragment/en_1.pf_fragment`, `${p}pagefind/index/en_2.pf_index`,
-  `${p}deeper/than/any/page.txt`, "/outside/the/prefix.html",
+  `${p}index.html`,
+  `${p}cookies/index.html`,
+  `${p}404.html`,
+  `${p}sitemap.xml`,
+  `${p}robots.txt`,
+  `${p}assets/site.0123abcd.css`,
+  `${p}pagefind/pagefind.js`,
+  `${p}pagefind/wasm.en.pagefind`,
+  `${p}pagefind/fragment/en_1.pf_fragment`,
+  `${p}pagefind/index/en_2.pf_index`,
+  `${p}deeper/than/any/page.txt`,
+  "/outside/the/prefix.html",
 ];
 
 describe("the nginx config", () => {
@@ -41,9 +53,15 @@ describe("the nginx config", () => {
   });
 
   it("serves the site under its prefix, with its 404 page, for the host in SITE_URL", () => {
-    const config = renderNginxConfig(headerRules("/privacy/"), { pathPrefix: "/privacy/", siteUrl: "https://policies.example.org", root: "/srv/www" });
+    const config = renderNginxConfig(headerRules("/privacy/"), {
+      pathPrefix: "/privacy/",
+      siteUrl: "https://policies.example.org",
+      root: "/srv/www",
+    });
     expect(config).toContain("    server_name policies.example.org;\n    root /srv/www;\n");
-    expect(config).toContain("    location /privacy/ {\n        try_files $uri $uri/ =404;\n    }\n    error_page 404 /privacy/404.html;\n");
+    expect(config).toContain(
+      "    location /privacy/ {\n        try_files $uri $uri/ =404;\n    }\n    error_page 404 /privacy/404.html;\n",
+    );
     expect(config).toContain("# Install: copy dist/ to /srv/www/privacy/,");
   });
 
@@ -51,6 +69,8 @@ describe("the nginx config", () => {
     const site = loadSite(realContentDir, {});
     const expected = renderNginxConfig(headerRules(site.pathPrefix), site);
     const committed = readFileSync(path.join(projectRoot, "deploy", "nginx.conf"), "utf8");
-    expect(committed, "deploy/nginx.conf is out of date: run `npm run --silent nginx-config > deploy/nginx.conf`").toBe(expected);
+    expect(committed, "deploy/nginx.conf is out of date: run `npm run --silent nginx-config > deploy/nginx.conf`").toBe(
+      expected,
+    );
   });
 });

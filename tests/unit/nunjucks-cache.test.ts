@@ -17,9 +17,15 @@ describe("Nunjucks templates compiled once", () => {
     const env = new nunjucks.Environment();
     const text = "<h1>{{ section.title }}</h1>{% for c in section.clauses %}<h2>{{ c }}</h2>{% endfor %}";
     const pages = ["Cookies", "Sharing", "Security"].map((title, i) =>
-      render(env, text, "./pages/section.njk", { section: { title, clauses: Array.from({ length: i }, (_, n) => `c${n}`) } }),
+      render(env, text, "./pages/section.njk", {
+        section: { title, clauses: Array.from({ length: i }, (_, n) => `c${n}`) },
+      }),
     );
-    expect(pages).toEqual(["<h1>Cookies</h1>", "<h1>Sharing</h1><h2>c0</h2>", "<h1>Security</h1><h2>c0</h2><h2>c1</h2>"]);
+    expect(pages).toEqual([
+      "<h1>Cookies</h1>",
+      "<h1>Sharing</h1><h2>c0</h2>",
+      "<h1>Security</h1><h2>c0</h2><h2>c1</h2>",
+    ]);
     expect(compile).toHaveBeenCalledTimes(1);
   });
 

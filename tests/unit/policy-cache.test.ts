@@ -50,7 +50,10 @@ describe("the policy kept between the build's check and Eleventy", () => {
     expect(loadHistoryOnce(dir, history)).toBe(first);
     mkdirSync(path.join(history, "2010-01-01"), { recursive: true });
     cpSync(path.join(dir, "02-cookies.md"), path.join(history, "2010-01-01", "02-cookies.md"));
-    writeFileSync(path.join(history, "2010-01-01", "version.json"), JSON.stringify({ effectiveDate: "2010-01-01", summary: "An earlier version." }));
+    writeFileSync(
+      path.join(history, "2010-01-01", "version.json"),
+      JSON.stringify({ effectiveDate: "2010-01-01", summary: "An earlier version." }),
+    );
     try {
       const withArchive = loadHistoryOnce(dir, history);
       expect(withArchive).not.toBe(first);

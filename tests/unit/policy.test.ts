@@ -14,7 +14,11 @@ const section = (id: string, order: number, body = "Text.", file = `${order}-${i
 
 describe("section ordering", () => {
   it("orders sections by their order field, not by file name", () => {
-    const ordered = orderSections([section("c", 30, "", "a.md"), section("a", 10, "", "c.md"), section("b", 20, "", "b.md")]);
+    const ordered = orderSections([
+      section("c", 30, "", "a.md"),
+      section("a", 10, "", "c.md"),
+      section("b", 20, "", "b.md"),
+    ]);
     expect(ordered.map((s) => s.id)).toEqual(["a", "b", "c"]);
   });
 
@@ -30,7 +34,10 @@ describe("section ordering", () => {
 });
 
 describe("the policy", () => {
-  const policy = buildPolicy([section("second", 2, "## Clause B {#clause-b}"), section("first", 1, "Intro.\n\n## Clause A {#clause-a}")]);
+  const policy = buildPolicy([
+    section("second", 2, "## Clause B {#clause-b}"),
+    section("first", 1, "Intro.\n\n## Clause A {#clause-a}"),
+  ]);
 
   it("links each section to its neighbours", () => {
     expect(policy.sections.map((s) => [s.previous?.id ?? null, s.id, s.next?.id ?? null])).toEqual([
@@ -55,7 +62,9 @@ describe("the policy", () => {
   });
 
   it("refuses a clause id equal to a section id", () => {
-    expect(() => buildPolicy([section("a", 1, "## X {#b}"), section("b", 2)])).toThrow(/the id `b` \(clause id\) is already used by section id/);
+    expect(() => buildPolicy([section("a", 1, "## X {#b}"), section("b", 2)])).toThrow(
+      /the id `b` \(clause id\) is already used by section id/,
+    );
   });
 
   it("checks the Markdown before rendering it", () => {
@@ -64,6 +73,8 @@ describe("the policy", () => {
 
   it("checks published ids when given the list", () => {
     const published = { file: "published-ids.json", ids: { first: ["clause-a", "clause-gone"] } };
-    expect(() => buildPolicy([section("first", 1, "## Clause A {#clause-a}")], undefined, published)).toThrow(/clause id `clause-gone` was published/);
+    expect(() => buildPolicy([section("first", 1, "## Clause A {#clause-a}")], undefined, published)).toThrow(
+      /clause id `clause-gone` was published/,
+    );
   });
 });

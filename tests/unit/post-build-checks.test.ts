@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { findInvalidHtml } from "../../src/checks/html-validity.ts";
-import { LinkIndex, servedPath, type LinkCheckSite } from "../../src/checks/links.ts";
+import { type LinkCheckSite, LinkIndex, servedPath } from "../../src/checks/links.ts";
 import { scanPage, stylesheetReferences } from "../../src/checks/page-scan.ts";
 import { checkBuiltSite, SiteCheckError } from "../../src/checks/post-build-checks.ts";
 
@@ -24,14 +24,19 @@ function findBrokenLinks(files: Record<string, string>, options: LinkCheckSite):
 }
 
 /** The inline code a page carries, as the build reports it. */
-const findInlineCode = (file: string, text: string): string[] => scanPage(text).inline.map((problem) => `${file}:${problem}`);
+const findInlineCode = (file: string, text: string): string[] =>
+  scanPage(text).inline.map((problem) => `${file}:${problem}`);
 
 const prefixed = { pathPrefix: "/privacy/", siteUrl: "https://example.org" };
 
 describe("the link check", () => {
   const good = {
-    "/index.html": page('<h2 id="contents">Contents</h2>\n<a href="/privacy/cookies/#clause">c</a>\n<a href="#contents">toc</a>\n<a href="https://web.archive.org/x">elsewhere</a>\n<a href="mailto:a@b.c">mail</a>\n<link rel="canonical" href="https://example.org/privacy/">'),
-    "/cookies/index.html": page('<h2 id="clause">Clause</h2>\n<a href="../">up</a>\n<a href="/privacy/cookies">no slash</a>\n<img src="/privacy/assets/icon.svg" alt="">'),
+    "/index.html": page(
+      '<h2 id="contents">Contents</h2>\n<a href="/privacy/cookies/#clause">c</a>\n<a href="#contents">toc</a>\n<a href="https://web.archive.org/x">elsewhere</a>\n<a href="mailto:a@b.c">mail</a>\n<link rel="canonical" href="https://example.org/privacy/">',
+    ),
+    "/cookies/index.html": page(
+      '<h2 id="clause">Clause</h2>\n<a href="../">up</a>\n<a href="/privacy/cookies">no slash</a>\n<img src="/privacy/assets/icon.svg" alt="">',
+    ),
     "/404.html": page('<a href="/privacy/">home</a>\n<a href="#main">skip</a>'),
     "/assets/icon.svg": "<svg/>",
     "/assets/site.css": 'a{background:url("/privacy/assets/icon.svg")} b{background:url(data:image/png;base64,AA==)}',
@@ -42,7 +47,12 @@ describe("the link check", () => {
   });
 
   it("reports a missing page, a missing anchor on another page and one on the same page, with file and line", () => {
-    const broken = ({ ...good, "/index.html": page('<a href="/privacy/choices/">x</a>\n<a href="/privacy/cookies/#nope">y</a>\n<a href="#gone">z</a>') });
+    const broken = {
+      ...good,
+      "/index.html": page(
+        '<a href="/privacy/choices/">x</a>\n<a href="/privacy/cookies/#nope">y</a>\n<a href="#gone">z</a>',
+      ),
+    };
     expect(findBrokenLinks(broken, prefixed)).toEqual([
       '/index.html:10: "/privacy/choices/" points to /choices/, which the site does not have',
       '/index.html:11: "/privacy/cookies/#nope" points to #nope, but /cookies/index.html has no element with that id',
@@ -51,23 +61,27 @@ describe("the link check", () => {
   });
 
   it("reports a root-relative link that forgot the path prefix", () => {
-    const broken = ({ ...good, "/cookies/index.html": page('<h2 id="clause">C</h2>\n<a href="/">home</a>') });
-    expect(findBrokenLinks(broken, prefixed)).toEqual(['/cookies/index.html:11: "/" is outside the site\'s path prefix /privacy/']);
+    const broken = { ...good, "/cookies/index.html": page('<h2 id="clause">C</h2>\n<a href="/">home</a>') };
+    expect(findBrokenLinks(broken, prefixed)).toEqual([
+      '/cookies/index.html:11: "/" is outside the site\'s path prefix /privacy/',
+    ]);
   });
 
   it("reports a relative link on the 404 page, which is shown at addresses that are not its own", () => {
-    const broken = ({ ...good, "/404.html": page('<a href="cookies/">c</a>') });
+    const broken = { ...good, "/404.html": page('<a href="cookies/">c</a>') };
     expect(findBrokenLinks(broken, prefixed)).toEqual([
       '/404.html:10: "cookies/" points to /no/such/page/cookies/, which the site does not have (404.html is shown at any address, so its links must start with /privacy/)',
     ]);
   });
 
   it("checks stylesheet url()s and canonical links to the site's own URL", () => {
-    const broken = ({
+    const broken = {
       ...good,
       "/assets/site.css": 'a{background:url("/privacy/assets/gone.svg")}',
-      "/cookies/index.html": page('<h2 id="clause">C</h2>\n<link rel="canonical" href="https://example.org/privacy/cookie/">'),
-    });
+      "/cookies/index.html": page(
+        '<h2 id="clause">C</h2>\n<link rel="canonical" href="https://example.org/privacy/cookie/">',
+      ),
+    };
     expect(findBrokenLinks(broken, prefixed)).toEqual([
       '/cookies/index.html:11: "https://example.org/privacy/cookie/" points to /cookie/, which the site does not have',
       '/assets/site.css:1: "/privacy/assets/gone.svg" points to /assets/gone.svg, which the site does not have',
@@ -75,11 +89,18 @@ describe("the link check", () => {
   });
 
   it("lists the first 20 places of a broken link that repeats on every page, and counts the rest", () => {
-    const pages = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`/p${String(i).padStart(2, "0")}/index.html`, page('<a href="/privacy/gone/">g</a>')]));
+    const pages = Object.fromEntries(
+      Array.from({ length: 25 }, (_, i) => [
+        `/p${String(i).padStart(2, "0")}/index.html`,
+        page('<a href="/privacy/gone/">g</a>'),
+      ]),
+    );
     const problems = findBrokenLinks(pages, prefixed);
     expect(problems).toHaveLength(20);
     expect(problems[0]).toBe('/p00/index.html:10: "/privacy/gone/" points to /gone/, which the site does not have');
-    expect(problems[19]).toBe('/p19/index.html:10: "/privacy/gone/" points to /gone/, which the site does not have (and 5 more places)');
+    expect(problems[19]).toBe(
+      '/p19/index.html:10: "/privacy/gone/" points to /gone/, which the site does not have (and 5 more places)',
+    );
   });
 
   it("knows where each file is served", () => {
@@ -102,7 +123,9 @@ describe("the HTML check", () => {
   });
 
   it("reports invalid markup with file, line, column and rule", async () => {
-    const problems = await findInvalidHtml([{ file: "/x.html", text: page('<p id="a">one</p>\n<p id="a">two</p>\n<ul><p>not a list item</p></ul>') }]);
+    const problems = await findInvalidHtml([
+      { file: "/x.html", text: page('<p id="a">one</p>\n<p id="a">two</p>\n<ul><p>not a list item</p></ul>') },
+    ]);
     expect(problems).toEqual([
       '/x.html:11:8: Duplicate ID "a" [no-dup-id]',
       "/x.html:12:6: <p> element is not permitted as content under <ul> [element-permitted-content]",
@@ -110,7 +133,9 @@ describe("the HTML check", () => {
   });
 
   it("reports a page that is not a whole document, or has no language", async () => {
-    expect(await findInvalidHtml([{ file: "/x.html", text: "<p>fragment</p>" }])).toEqual(["/x.html:1:1: Document is missing doctype [missing-doctype]"]);
+    expect(await findInvalidHtml([{ file: "/x.html", text: "<p>fragment</p>" }])).toEqual([
+      "/x.html:1:1: Document is missing doctype [missing-doctype]",
+    ]);
     expect(await findInvalidHtml([{ file: "/x.html", text: page("").replace(' lang="en"', "") }])).toEqual([
       '/x.html:2:2: <html> is missing required "lang" attribute [element-required-attributes]',
     ]);
@@ -119,11 +144,18 @@ describe("the HTML check", () => {
 
 describe("the inline code check", () => {
   it("passes scripts and styles loaded from files", () => {
-    expect(findInlineCode("/x.html", page('<script type="module" src="/a.js"></script>\n<link rel="stylesheet" href="/a.css">'))).toEqual([]);
+    expect(
+      findInlineCode(
+        "/x.html",
+        page('<script type="module" src="/a.js"></script>\n<link rel="stylesheet" href="/a.css">'),
+      ),
+    ).toEqual([]);
   });
 
   it("reports inline scripts, style elements and attributes, event handlers and javascript: URLs", () => {
-    const text = page('<script>alert(1)</script>\n<style>p{}</style>\n<p style="color:red">x</p>\n<button type="button" onclick="go()">b</button>\n<a href="javascript:void 0">j</a>');
+    const text = page(
+      '<script>alert(1)</script>\n<style>p{}</style>\n<p style="color:red">x</p>\n<button type="button" onclick="go()">b</button>\n<a href="javascript:void 0">j</a>',
+    );
     expect(findInlineCode("/x.html", text)).toEqual([
       "/x.html:10: an inline <script>",
       "/x.html:11: a <style> element",
@@ -149,7 +181,9 @@ describe("checkBuiltSite", () => {
   }
 
   it("passes a sound staged site", async () => {
-    await expect(checkBuiltSite(writeSite({ "index.html": page('<a href="/privacy/">home</a>') }), prefixed)).resolves.toBeUndefined();
+    await expect(
+      checkBuiltSite(writeSite({ "index.html": page('<a href="/privacy/">home</a>') }), prefixed),
+    ).resolves.toBeUndefined();
   });
 
   it("fails a broken staged site with one error that lists every problem under its check, and what to do", async () => {
@@ -166,14 +200,18 @@ describe("checkBuiltSite", () => {
       "No inline script or style (the Content-Security-Policy forbids them)",
     ]);
     expect((error as Error).message).toContain("the built site failed its post-build checks (5 problems):\nLinks:");
-    expect((error as Error).message).toContain('  - /index.html:10: "/privacy/#nope" points to #nope, but /index.html has no element with that id\n  → Fix the link');
+    expect((error as Error).message).toContain(
+      '  - /index.html:10: "/privacy/#nope" points to #nope, but /index.html has no element with that id\n  → Fix the link',
+    );
     expect((error as Error).message).toContain('  - /index.html:12: the id "main" is used more than once\n  → Rename');
   });
 
   it("runs html-validate only when asked, and every other check always", async () => {
     const dir = writeSite({ "index.html": page("<ul><p>not a list item</p></ul>") });
     await expect(checkBuiltSite(dir, prefixed)).resolves.toBeUndefined();
-    await expect(checkBuiltSite(dir, prefixed, { validateHtml: true })).rejects.toThrow("/index.html:10:6: <p> element is not permitted as content under <ul>");
+    await expect(checkBuiltSite(dir, prefixed, { validateHtml: true })).rejects.toThrow(
+      "/index.html:10:6: <p> element is not permitted as content under <ul>",
+    );
     const inline = writeSite({ "index.html": page('<p style="color:red">y</p>') });
     await expect(checkBuiltSite(inline, prefixed)).rejects.toThrow("/index.html:10: a style attribute on <p>");
   });
@@ -181,7 +219,9 @@ describe("checkBuiltSite", () => {
 
 describe("reading a page once for the checks", () => {
   it("finds ids, a[name] anchors and every URL, with the line each starts on", () => {
-    const scan = scanPage('<!doctype html>\n<HTML lang="en"><body>\n<A\n  HREF="/a?x=1&amp;y=2#b">a</A><a name="old"></a>\n<img alt="" src="/i.svg"><form action="/s/"></form>\n<h2 id="c">C</h2><link rel="icon" href="/f.ico"></body></HTML>');
+    const scan = scanPage(
+      '<!doctype html>\n<HTML lang="en"><body>\n<A\n  HREF="/a?x=1&amp;y=2#b">a</A><a name="old"></a>\n<img alt="" src="/i.svg"><form action="/s/"></form>\n<h2 id="c">C</h2><link rel="icon" href="/f.ico"></body></HTML>',
+    );
     expect([...scan.anchors]).toEqual(["old", "c"]);
     expect(scan.references).toEqual([
       { line: 3, ref: "/a?x=1&y=2#b" },
@@ -193,6 +233,8 @@ describe("reading a page once for the checks", () => {
   });
 
   it("reports an id used twice, on the line of its second use", () => {
-    expect(scanPage('<p id="a">1</p>\n\n<p id="b">2</p><p id="a">3</p>').duplicateIds).toEqual(['3: the id "a" is used more than once']);
+    expect(scanPage('<p id="a">1</p>\n\n<p id="b">2</p><p id="a">3</p>').duplicateIds).toEqual([
+      '3: the id "a" is used more than once',
+    ]);
   });
 });

@@ -3,7 +3,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadPolicy, sectionIds } from "../../src/policy.ts";
-import { checkPublishedIds, readPublishedIds, recordPublishedIds, unrecordedIds, type SectionIds } from "../../src/published-ids.ts";
+import {
+  checkPublishedIds,
+  readPublishedIds,
+  recordPublishedIds,
+  type SectionIds,
+  unrecordedIds,
+} from "../../src/published-ids.ts";
 import { realContentDir } from "../helpers/site.ts";
 
 const sections: SectionIds[] = [
@@ -14,21 +20,29 @@ const list = (ids: Record<string, string[]>) => ({ file: "content/published-ids.
 
 describe("published ids", () => {
   it("accept content that still has every published id, as a clause or an alias", () => {
-    expect(() => checkPublishedIds(list({ cookies: ["refusing", "old-refusing"], sharing: ["business-transfers"] }), sections)).not.toThrow();
+    expect(() =>
+      checkPublishedIds(list({ cookies: ["refusing", "old-refusing"], sharing: ["business-transfers"] }), sections),
+    ).not.toThrow();
   });
 
   it("refuse a clause id that disappeared without an alias, naming its section's file and the fix", () => {
-    expect(() => checkPublishedIds(list({ sharing: ["business-transfers", "protection-of-others"] }), sections)).toThrow(
+    expect(() =>
+      checkPublishedIds(list({ sharing: ["business-transfers", "protection-of-others"] }), sections),
+    ).toThrow(
       /^03-sharing\.md: the clause id `protection-of-others` was published \(\/sharing\/#protection-of-others\) but this section no longer has it\n {2}→ Put `\{#protection-of-others\}` back .* `aliases: \{ protection-of-others: <id of the clause that replaces it> \}`/,
     );
   });
 
   it("refuse a clause that moved to another section, since its old address breaks", () => {
-    expect(() => checkPublishedIds(list({ cookies: ["business-transfers"] }), sections)).toThrow(/02-cookies\.md: the clause id `business-transfers` was published/);
+    expect(() => checkPublishedIds(list({ cookies: ["business-transfers"] }), sections)).toThrow(
+      /02-cookies\.md: the clause id `business-transfers` was published/,
+    );
   });
 
   it("refuse a section id that disappeared, naming the list", () => {
-    expect(() => checkPublishedIds(list({ security: [] }), sections)).toThrow(/^content\/published-ids\.json: the section id `security` was published \(\/security\/\) but no section has it now/);
+    expect(() => checkPublishedIds(list({ security: [] }), sections)).toThrow(
+      /^content\/published-ids\.json: the section id `security` was published \(\/security\/\) but no section has it now/,
+    );
   });
 
   it("record new ids and never drop old ones", () => {
@@ -38,7 +52,12 @@ describe("published ids", () => {
       sharing: ["business-transfers", "with-your-consent"],
       gone: ["x"],
     });
-    expect(unrecordedIds(previous, sections)).toEqual(["/cookies/#refusing", "/sharing/", "/sharing/#business-transfers", "/sharing/#with-your-consent"]);
+    expect(unrecordedIds(previous, sections)).toEqual([
+      "/cookies/#refusing",
+      "/sharing/",
+      "/sharing/#business-transfers",
+      "/sharing/#with-your-consent",
+    ]);
     expect(unrecordedIds(recordPublishedIds(previous, sections), sections)).toEqual([]);
   });
 });

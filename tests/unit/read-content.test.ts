@@ -46,9 +46,24 @@ describe("a section's front matter", () => {
     ["an id with spaces", file("order: 1\nid: my section\ntitle: A"), /- `id` must be lowercase letters/, 3],
     ["an order that is text", file("id: a\norder: first\ntitle: A"), /- `order` must be a number/, 3],
     ["an order below 1", file("id: a\norder: 0\ntitle: A"), /- `order` must be 1 or more/, 3],
-    ["an alias list that is not a map", file("id: a\norder: 1\ntitle: A\naliases: [old]"), /- `aliases` must be a list of `old-id: new-id` pairs/, 5],
-    ["an alias that is not an id", file("id: a\norder: 1\ntitle: A\naliases:\n  Old Name: a"), /`aliases`: `Old Name` is not an id/, 5],
-    ["search terms written as one line", file("id: a\norder: 1\ntitle: A\nsearchTerms: turn off cookies"), /- `searchTerms` must be a list \(one `- item` per line\)/, 5],
+    [
+      "an alias list that is not a map",
+      file("id: a\norder: 1\ntitle: A\naliases: [old]"),
+      /- `aliases` must be a list of `old-id: new-id` pairs/,
+      5,
+    ],
+    [
+      "an alias that is not an id",
+      file("id: a\norder: 1\ntitle: A\naliases:\n  Old Name: a"),
+      /`aliases`: `Old Name` is not an id/,
+      5,
+    ],
+    [
+      "search terms written as one line",
+      file("id: a\norder: 1\ntitle: A\nsearchTerms: turn off cookies"),
+      /- `searchTerms` must be a list \(one `- item` per line\)/,
+      5,
+    ],
     ["empty front matter", "---\n---\nText.\n", /- `id` is missing/, 1],
     ["a section without text", file("id: a\norder: 1\ntitle: A", "\n  \n"), /the section has no text/, 6],
   ])("refuses %s, naming the line", (_, text, expected, line) => {

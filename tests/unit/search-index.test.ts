@@ -19,6 +19,11 @@ describe("the pages handed to Pagefind", () => {
   });
 
   it("get the URLs the host serves them at", () => {
-    expect(["index.html", "cookies/index.html", "404.html", "a/b/index.html"].map(pageUrlOf)).toEqual(["/", "/cookies/", "/404.html", "/a/b/"]);
+    expect(["index.html", "cookies/index.html", "404.html", "a/b/index.html"].map(pageUrlOf)).toEqual([
+      "/",
+      "/cookies/",
+      "/404.html",
+      "/a/b/",
+    ]);
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { addressFor, arrowTarget, clauseResults, excerptParts, latestOnly, pagefindOptions, summaryText, TERMS_MARKER } from "../../assets/search.js";
+import {
+  addressFor,
+  arrowTarget,
+  clauseResults,
+  excerptParts,
+  latestOnly,
+  pagefindOptions,
+  summaryText,
+  TERMS_MARKER,
+} from "../../assets/search.js";
 
 /** A promise and the functions that settle it, so a test decides the order calls finish in. */
 function deferred<T>() {
@@ -118,7 +127,9 @@ describe("the arrow keys on the search page", () => {
 
 describe("the search page's address", () => {
   it("carries the query, so it can be shared, and drops it when the field is emptied", () => {
-    expect(addressFor("https://example.org/p/search/?q=old#x", "credit card")).toBe("https://example.org/p/search/?q=credit+card#x");
+    expect(addressFor("https://example.org/p/search/?q=old#x", "credit card")).toBe(
+      "https://example.org/p/search/?q=credit+card#x",
+    );
     expect(addressFor("https://example.org/search/?q=old", "")).toBe("https://example.org/search/");
   });
 });

@@ -12,10 +12,29 @@ import { headersFor, parseHeadersFile } from "../helpers/serve.ts";
 
 /** Paths as requested, for the kinds of file the site has. */
 const samplePaths = (p: string) => ({
-  revalidate: [p, `${p}cookies/`, `${p}search/`, `${p}cookies/index.html`, `${p}404.html`, `${p}sitemap.xml`, `${p}robots.txt`,
-    `${p}history/`, `${p}history/2014-04-08/`, `${p}history/2014-04-08/changes/index.html`, `${p}history/feed.xml`,
-    `${p}pagefind/pagefind.js`, `${p}pagefind/pagefind-entry.json`, `${p}pagefind/wasm.en.pagefind`, `${p}pagefind/pagefind-component-ui.css`],
-  immutable: [`${p}assets/site.0123abcd.css`, `${p}pagefind/fragment/en_1051ef1.pf_fragment`, `${p}pagefind/index/en_41cd2ec.pf_index`, `${p}pagefind/filter/en_1.pf_filter`],
+  revalidate: [
+    p,
+    `${p}cookies/`,
+    `${p}search/`,
+    `${p}cookies/index.html`,
+    `${p}404.html`,
+    `${p}sitemap.xml`,
+    `${p}robots.txt`,
+    `${p}history/`,
+    `${p}history/2014-04-08/`,
+    `${p}history/2014-04-08/changes/index.html`,
+    `${p}history/feed.xml`,
+    `${p}pagefind/pagefind.js`,
+    `${p}pagefind/pagefind-entry.json`,
+    `${p}pagefind/wasm.en.pagefind`,
+    `${p}pagefind/pagefind-component-ui.css`,
+  ],
+  immutable: [
+    `${p}assets/site.0123abcd.css`,
+    `${p}pagefind/fragment/en_1051ef1.pf_fragment`,
+    `${p}pagefind/index/en_41cd2ec.pf_index`,
+    `${p}pagefind/filter/en_1.pf_filter`,
+  ],
 });
 
 describe("the Content-Security-Policy", () => {
@@ -44,19 +63,28 @@ describe("the header rules", () => {
     const { revalidate, immutable } = samplePaths(prefix);
     for (const path of [...revalidate, ...immutable]) {
       expect(rulesForPath(rules, path).flatMap((r) => Object.keys(r.headers))).toEqual(
-        expect.arrayContaining(["Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy"]),
+        expect.arrayContaining([
+          "Content-Security-Policy",
+          "X-Content-Type-Options",
+          "Referrer-Policy",
+          "Permissions-Policy",
+        ]),
       );
     }
     if (prefix !== "/") expect(rulesForPath(rules, "/cookies/")).toEqual([]);
   });
 
-  it.each(["/", "/privacy/"])("cache fingerprinted files for a year and revalidate everything else, under %s", (prefix) => {
-    const rules = headerRules(prefix);
-    const cacheOf = (path: string) => rulesForPath(rules, path).flatMap((r) => (r.headers["Cache-Control"] ? [r.headers["Cache-Control"]] : []));
-    const { revalidate, immutable } = samplePaths(prefix);
-    for (const path of revalidate) expect(cacheOf(path), path).toEqual([CACHE_REVALIDATE]);
-    for (const path of immutable) expect(cacheOf(path), path).toEqual([CACHE_IMMUTABLE]);
-  });
+  it.each(["/", "/privacy/"])(
+    "cache fingerprinted files for a year and revalidate everything else, under %s",
+    (prefix) => {
+      const rules = headerRules(prefix);
+      const cacheOf = (path: string) =>
+        rulesForPath(rules, path).flatMap((r) => (r.headers["Cache-Control"] ? [r.headers["Cache-Control"]] : []));
+      const { revalidate, immutable } = samplePaths(prefix);
+      for (const path of revalidate) expect(cacheOf(path), path).toEqual([CACHE_REVALIDATE]);
+      for (const path of immutable) expect(cacheOf(path), path).toEqual([CACHE_IMMUTABLE]);
+    },
+  );
 
   it("never let two rules set the same header on one path, since hosts combine such values differently", () => {
     const rules = headerRules("/privacy/");
@@ -73,19 +101,29 @@ describe("the header rules", () => {
  * segment that may be empty. https://github.com/netlify/build (packages/headers-parser, for_regexp)
  */
 function netlifyRegExp(pattern: string): RegExp {
-  const part = (p: string) => (p.startsWith(":") ? "([^/]+)" : p === "*" ? "?(.*)" : p.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replaceAll("*", "(.*)"));
+  const part = (p: string) =>
+    p.startsWith(":")
+      ? "([^/]+)"
+      : p === "*"
+        ? "?(.*)"
+        : p.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replaceAll("*", "(.*)");
   return new RegExp(`^/${pattern.split("/").filter(Boolean).map(part).join("/")}/?$`, "iu");
 }
 
 describe("the header rules on Netlify, where a later matching rule wins", () => {
-  it.each(["/", "/privacy/"])("still cache fingerprinted files for a year and revalidate the rest, under %s", (prefix) => {
-    const rules = headerRules(prefix);
-    const netlifyCache = (path: string) =>
-      rules.filter((r) => netlifyRegExp(r.pattern).test(path) && r.headers["Cache-Control"]).at(-1)?.headers["Cache-Control"];
-    const { revalidate, immutable } = samplePaths(prefix);
-    for (const path of revalidate) expect(netlifyCache(path), path).toBe(CACHE_REVALIDATE);
-    for (const path of immutable) expect(netlifyCache(path), path).toBe(CACHE_IMMUTABLE);
-  });
+  it.each(["/", "/privacy/"])(
+    "still cache fingerprinted files for a year and revalidate the rest, under %s",
+    (prefix) => {
+      const rules = headerRules(prefix);
+      const netlifyCache = (path: string) =>
+        rules.filter((r) => netlifyRegExp(r.pattern).test(path) && r.headers["Cache-Control"]).at(-1)?.headers[
+          "Cache-Control"
+        ];
+      const { revalidate, immutable } = samplePaths(prefix);
+      for (const path of revalidate) expect(netlifyCache(path), path).toBe(CACHE_REVALIDATE);
+      for (const path of immutable) expect(netlifyCache(path), path).toBe(CACHE_IMMUTABLE);
+    },
+  );
 });
 
 describe("the _headers file", () => {
@@ -101,7 +139,9 @@ describe("the _headers file", () => {
 
   it("explains each rule in a comment above it", () => {
     const text = renderHeadersFile(headerRules("/"));
-    expect(text).toContain("# Our CSS, JS and icons carry a content hash in their names.\n/assets/*\n  Cache-Control: public, max-age=31536000, immutable");
+    expect(text).toContain(
+      "# Our CSS, JS and icons carry a content hash in their names.\n/assets/*\n  Cache-Control: public, max-age=31536000, immutable",
+    );
   });
 });
 

@@ -43,7 +43,9 @@ describe("parseHeadersFile", () => {
   });
 
   it("accepts tabs, CRLF line endings and comments", () => {
-    expect(parseHeadersFile("# top\r\n/a\r\n\tX-A: 1\r\n  # inside\r\n")).toEqual([{ pattern: "/a", headers: [["X-A", "1"]] }]);
+    expect(parseHeadersFile("# top\r\n/a\r\n\tX-A: 1\r\n  # inside\r\n")).toEqual([
+      { pattern: "/a", headers: [["X-A", "1"]] },
+    ]);
   });
 
   it("rejects a header that comes before any URL pattern", () => {

@@ -28,7 +28,9 @@ describe("path prefix and site URL", () => {
   });
 
   it("joins origin, prefix and page path", () => {
-    expect(absoluteUrl({ siteUrl: "https://example.com", pathPrefix: "/privacy/" }, "/cookies/")).toBe("https://example.com/privacy/cookies/");
+    expect(absoluteUrl({ siteUrl: "https://example.com", pathPrefix: "/privacy/" }, "/cookies/")).toBe(
+      "https://example.com/privacy/cookies/",
+    );
     expect(absoluteUrl({ siteUrl: "https://example.com", pathPrefix: "/" }, "/")).toBe("https://example.com/");
   });
 

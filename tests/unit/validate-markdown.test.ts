@@ -23,7 +23,10 @@ describe("scanning a section's Markdown", () => {
   });
 
   it("keeps links markdown-it would silently drop, with the line each is on", () => {
-    const scan = scanMarkdown("One [a](https://example.com)\ntwo [b](javascript:alert(1))\nthree <vbscript:x> [c](DATA:text/html,x)", 10);
+    const scan = scanMarkdown(
+      "One [a](https://example.com)\ntwo [b](javascript:alert(1))\nthree <vbscript:x> [c](DATA:text/html,x)",
+      10,
+    );
     expect(scan.links).toEqual([
       { href: "https://example.com", line: 10 },
       { href: "javascript:alert(1)", line: 11 },
@@ -54,17 +57,47 @@ describe("the Markdown rules of a section", () => {
   it.each([
     ["an h1", "# Title {#t}", /level-1 heading/, /`title` in the front matter/, 7],
     ["a setext h1", "Title\n=====", /level-1 heading/, /title/, 7],
-    ["an h3 as the first heading", "### Deep {#deep}", /skips from level 1 to level 3/, /first heading of a section is `##`/, 7],
+    [
+      "an h3 as the first heading",
+      "### Deep {#deep}",
+      /skips from level 1 to level 3/,
+      /first heading of a section is `##`/,
+      7,
+    ],
     ["an h4 right after an h2", "## A {#a}\n\n#### B {#b}", /skips from level 2 to level 4/, /at most `###`/, 9],
-    ["an h6", "## A {#a}\n\n### B {#b}\n\n#### C {#c}\n\n##### D {#d}\n\n###### E {#e}", /deeper than the policy allows/, /`##` to `#####`/, 15],
+    [
+      "an h6",
+      "## A {#a}\n\n### B {#b}\n\n#### C {#c}\n\n##### D {#d}\n\n###### E {#e}",
+      /deeper than the policy allows/,
+      /`##` to `#####`/,
+      15,
+    ],
     ["a heading without an id", "## Cookies", /heading “Cookies” has no id/, /## Cookies \{#some-short-id\}/, 7],
-    ["a heading with an id that is not URL-safe", "## Cookies {#Our_Cookies}", /`Our_Cookies` is not a valid id/, /lowercase/, 7],
+    [
+      "a heading with an id that is not URL-safe",
+      "## Cookies {#Our_Cookies}",
+      /`Our_Cookies` is not a valid id/,
+      /lowercase/,
+      7,
+    ],
     ["a heading with no words", "## {#empty}", /heading has no text/, /words/, 7],
-    ["an id on a paragraph", "Some text {#para}", /`\{#para\}` gives an id to something that is not a heading/, /Only headings/, 7],
+    [
+      "an id on a paragraph",
+      "Some text {#para}",
+      /`\{#para\}` gives an id to something that is not a heading/,
+      /Only headings/,
+      7,
+    ],
     ["a script", "Text.\n\n<script>alert(1)</script>", /raw HTML \(`<script>alert\(1\)<\/script>`\)/, /escape it/, 9],
     ["inline HTML", "Text with <b>tags</b>.", /raw HTML \(`<b>`\)/, /\\<b>/, 7],
     ["an HTML comment", "<!-- note -->", /raw HTML/, /Markdown/, 7],
-    ["an image", "![logo](https://example.com/logo.png)", /the image `https:\/\/example.com\/logo.png` is not allowed/, /text only/, 7],
+    [
+      "an image",
+      "![logo](https://example.com/logo.png)",
+      /the image `https:\/\/example.com\/logo.png` is not allowed/,
+      /text only/,
+      7,
+    ],
   ])("refuse %s, naming the line and what to do", (_, body, problem, hint, line) => {
     const error = problemIn(`\n${body}\n`, 6);
     expect(error?.message).toMatch(problem);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { SourceSection } from "../../src/read-content.ts";
 import { scanMarkdown } from "../../src/validate-markdown.ts";
-import { anchorsBySection, checkIds, checkLinks, linkProblem, validatePolicy, type ScannedSection } from "../../src/validate-policy.ts";
+import {
+  anchorsBySection,
+  checkIds,
+  checkLinks,
+  linkProblem,
+  type ScannedSection,
+  validatePolicy,
+} from "../../src/validate-policy.ts";
 
 const section = (id: string, body: string, aliases?: Record<string, string>): ScannedSection => {
   const source: SourceSection = { id, order: 1, title: id, file: `${id}.md`, body, bodyLine: 6, aliases };
@@ -65,7 +72,9 @@ describe("links in the policy", () => {
 
   it("are all checked, naming the file and line of the first bad one", () => {
     const bad = section("terms", "Fine [link](/cookies/).\n\nSee [this](/nope/).\n");
-    expect(() => checkLinks([...policy, bad])).toThrow(/^terms\.md:8: the link `\/nope\/` points to a section `nope` that does not exist/);
+    expect(() => checkLinks([...policy, bad])).toThrow(
+      /^terms\.md:8: the link `\/nope\/` points to a section `nope` that does not exist/,
+    );
   });
 });
 
@@ -76,15 +85,21 @@ describe("ids across the policy", () => {
 
   it("refuse a clause id used twice, naming both places", () => {
     const twice = section("terms", "## Again {#refusing}\n");
-    expect(() => checkIds([...policy, twice])).toThrow(/^terms\.md:6: the id `refusing` \(clause id\) is already used by clause id in cookies\.md:8/);
+    expect(() => checkIds([...policy, twice])).toThrow(
+      /^terms\.md:6: the id `refusing` \(clause id\) is already used by clause id in cookies\.md:8/,
+    );
   });
 
   it("refuse a clause id equal to a section id", () => {
-    expect(() => checkIds([...policy, section("terms", "## Sharing {#sharing}\n")])).toThrow(/the id `sharing` \(clause id\) is already used by section id in sharing\.md/);
+    expect(() => checkIds([...policy, section("terms", "## Sharing {#sharing}\n")])).toThrow(
+      /the id `sharing` \(clause id\) is already used by section id in sharing\.md/,
+    );
   });
 
   it.each(["contents", "in-this-section", "provenance", "main"])("refuse the layout's id %s", (id) => {
-    expect(() => checkIds([section("terms", `## Clause {#${id}}\n`)])).toThrow(new RegExp(`the id \`${id}\` \\(clause id\\) is already used by the page layout`));
+    expect(() => checkIds([section("terms", `## Clause {#${id}}\n`)])).toThrow(
+      new RegExp(`the id \`${id}\` \\(clause id\\) is already used by the page layout`),
+    );
   });
 
   it.each(["search", "assets", "pagefind"])("refuse the section id %s, a folder of the site", (id) => {
@@ -98,10 +113,14 @@ describe("ids across the policy", () => {
   });
 
   it("refuse an alias that is a clause id as well", () => {
-    expect(() => checkIds([...policy, section("terms", "## A {#a}\n", { "business-transfers": "a" })])).toThrow(/the id `business-transfers` \(alias\) is already used by clause id/);
+    expect(() => checkIds([...policy, section("terms", "## A {#a}\n", { "business-transfers": "a" })])).toThrow(
+      /the id `business-transfers` \(alias\) is already used by clause id/,
+    );
   });
 
   it("are checked before links, by validatePolicy", () => {
-    expect(() => validatePolicy([section("a", "## X {#x} \n\n[y](#nowhere)").source, section("b", "## X {#x}").source])).toThrow(/already used/);
+    expect(() =>
+      validatePolicy([section("a", "## X {#x} \n\n[y](#nowhere)").source, section("b", "## X {#x}").source]),
+    ).toThrow(/already used/);
   });
 });
