@@ -50,7 +50,7 @@ window.addEventListener("afterprint", () => {
 function focusTarget() {
   const id = decodeURIComponent(location.hash.slice(1));
   const target = id && document.getElementById(id);
-  if (target && target.matches("h1, h2, h3, h4, h5, h6")) target.focus({ preventScroll: true });
+  if (target?.matches("h1, h2, h3, h4, h5, h6")) target.focus({ preventScroll: true });
 }
 window.addEventListener("hashchange", focusTarget);
 

@@ -3,9 +3,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { projectRoot } from "../src/build-site.ts";
-import { launchBrowser } from "../tests/helpers/browser.ts";
-import { serveDirectory } from "../tests/helpers/serve.ts";
+import { projectRoot } from "../src/options.ts";
+import { launchBrowser } from "../src/tools/chromium.ts";
+import { serveDirectory } from "../src/tools/static-server.ts";
 import { type BenchOptions, parseBenchArgs, USAGE } from "./bench/args.ts";
 import { measureDevLoop } from "./bench/dev-loop.ts";
 import { currentLoad, describeMachine, probeDisk } from "./bench/machine.ts";
@@ -50,7 +50,8 @@ async function measureInBrowser(results: BenchResults, realSite: string, largeSi
           }
         }
         log(`Search transfer on the ${name}…`);
-        (results.search ??= []).push(await measureSearch(browser, served.url, name, QUERIES));
+        results.search ??= [];
+        results.search.push(await measureSearch(browser, served.url, name, QUERIES));
       } finally {
         await served.close();
       }

@@ -1,10 +1,13 @@
 // npm run nginx-config: prints the nginx config for this site (PATH_PREFIX and SITE_URL from the
 // environment, as for the build). deploy/nginx.conf is its output for the defaults.
-import path from "node:path";
-import { projectRoot } from "../src/build-site.ts";
-import { renderNginxConfig } from "../src/nginx-config.ts";
-import { headerRules } from "../src/security-headers.ts";
-import { loadSite } from "../src/site.ts";
+import { readSiteJson } from "../src/content/site-json.ts";
+import { renderNginxConfig } from "../src/deploy/nginx-config.ts";
+import { headerRules } from "../src/deploy/security-headers.ts";
+import { runCommand } from "../src/lib/command.ts";
+import { readSiteOptions } from "../src/options.ts";
 
-const site = loadSite(process.env.POLICY_CONTENT_DIR || path.join(projectRoot, "content"));
-process.stdout.write(renderNginxConfig(headerRules(site.pathPrefix), site));
+await runCommand(() => {
+  const options = readSiteOptions(process.env);
+  const site = readSiteJson(options.contentDir, options);
+  process.stdout.write(renderNginxConfig(headerRules(site.pathPrefix), site));
+});

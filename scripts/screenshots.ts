@@ -3,9 +3,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { buildSite, projectRoot } from "../src/build-site.ts";
-import { launchBrowser } from "../tests/helpers/browser.ts";
-import { serveDirectory } from "../tests/helpers/serve.ts";
+import { buildSite } from "../src/build/build-site.ts";
+import { projectRoot, readSiteOptions } from "../src/options.ts";
+import { launchBrowser } from "../src/tools/chromium.ts";
+import { serveDirectory } from "../src/tools/static-server.ts";
 
 const outDir = path.join(projectRoot, "screenshots");
 const pages: Array<[name: string, sitePath: string]> = [
@@ -18,7 +19,7 @@ const pages: Array<[name: string, sitePath: string]> = [
 
 const siteRoot = mkdtempSync(path.join(tmpdir(), "policy-screenshots-"));
 const siteDir = path.join(siteRoot, "site");
-await buildSite({ outDir: siteDir });
+await buildSite({ ...readSiteOptions(process.env), outDir: siteDir, validateHtml: false });
 const server = await serveDirectory(siteDir);
 const browser = await launchBrowser();
 try {

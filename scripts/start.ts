@@ -1,27 +1,12 @@
-// npm start: a full build into dist/ (so search has an index), then Eleventy's dev server on it
-// with live reload; each rebuild re-indexes search (see .eleventy.ts).
-import { spawn } from "node:child_process";
-import path from "node:path";
-import { buildSite, projectRoot } from "../src/build-site.ts";
+// npm start: builds the site as npm run build does, serves it on PORT with live reload, and builds
+// again on every change to content/, history/, pages/, layouts/ or assets/.
+import { startDevServer } from "../src/build/dev-server.ts";
+import { runCommand } from "../src/lib/command.ts";
+import { readServeOptions } from "../src/options.ts";
 
-const port = process.env.PORT || "8080";
-try {
-  await buildSite({ outDir: path.join(projectRoot, "dist") });
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-}
-const eleventy = spawn(
-  process.execPath,
-  [
-    "--import",
-    "tsx",
-    path.join(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs"),
-    "--config=.eleventy.ts",
-    "--serve",
-    `--port=${port}`,
-  ],
-  { cwd: projectRoot, stdio: "inherit" },
-);
-eleventy.on("exit", (code) => process.exit(code ?? 0));
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => eleventy.kill(signal));
+await runCommand(async () => {
+  const server = await startDevServer(readServeOptions(process.env));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => void server.close().then(() => process.exit(0)));
+  }
+});

@@ -1,7 +1,8 @@
 // One cold build for the benchmark, in its own process so its CPU time and memory can be measured
 // alone: `build-child.ts <contentDir> <outDir> <resultFile>`. Writes a BuildChildResult as JSON.
 import { writeFileSync } from "node:fs";
-import { type BuildStep, buildSite } from "../../src/build-site.ts";
+import { type BuildStep, buildSite } from "../../src/build/build-site.ts";
+import { readSiteOptions } from "../../src/options.ts";
 import { commandName, processTree, treeCpuMs } from "./process-tree.ts";
 
 export interface BuildChildResult {
@@ -16,7 +17,12 @@ export interface BuildChildResult {
 const startupMs = performance.now();
 const [contentDir, outDir, resultFile] = process.argv.slice(2);
 const steps: BuildChildResult["steps"] = {};
-const { searchPages } = await buildSite({ contentDir, outDir, onStep: (step, ms) => (steps[step] = ms) });
+const options = { ...readSiteOptions(process.env), contentDir, outDir, validateHtml: false };
+const { searchPages } = await buildSite(options, {
+  onStep: (step, ms) => {
+    steps[step] = ms;
+  },
+});
 
 // Pagefind's process is killed when indexing ends; wait until it has been reaped, so its CPU time
 // is in ours rather than lost between the two. (esbuild's service, for tsx and the minifier, lives

@@ -41,8 +41,8 @@ export function markdownTable(
   rows: ReadonlyArray<readonly string[]>,
   textColumns = 1,
 ): string {
-  const escape = (cell: string): string => cell.replace(/\|/g, "\\|");
-  const line = (cells: readonly string[]): string => `| ${cells.map(escape).join(" | ")} |`;
+  const escapeCell = (cell: string): string => cell.replace(/\|/g, "\\|");
+  const line = (cells: readonly string[]): string => `| ${cells.map(escapeCell).join(" | ")} |`;
   const rule = headers.map((_, index) => (index < textColumns ? "---" : "---:"));
   return [line(headers), line(rule), ...rows.map(line)].join("\n");
 }

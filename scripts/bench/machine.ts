@@ -37,7 +37,7 @@ export function probeDisk(workDir: string): number {
 
 export function describeMachine(now = new Date()): Machine {
   return {
-    date: now.toISOString().slice(0, 16).replace("T", " ") + " UTC",
+    date: `${now.toISOString().slice(0, 16).replace("T", " ")} UTC`,
     cpu: os.cpus()[0]?.model.trim() ?? "unknown",
     cores: os.availableParallelism(),
     memoryBytes: os.totalmem(),

@@ -40,7 +40,8 @@ class ResolveOnceConfigLoader extends StaticConfigLoader {
 
   override getConfigFor(handle: string, override?: ConfigData): ResolvedConfig | Promise<ResolvedConfig> {
     if (override) return super.getConfigFor(handle, override);
-    return (this.#resolved ??= super.getConfigFor(handle));
+    this.#resolved ??= super.getConfigFor(handle);
+    return this.#resolved;
   }
 }
 

@@ -10,7 +10,7 @@
  * what a page alone can tell (its own #anchors, URLs outside the site) and keeps the rest, grouped
  * by target; `problems` settles those once every file and anchor is known.
  */
-import { urlPathOf } from "../site-files.ts";
+import { fileOf, servedPathOf, sitePathOf } from "../lib/urls.ts";
 import type { Reference } from "./page-scan.ts";
 
 export interface LinkCheckSite {
@@ -26,7 +26,7 @@ export const NOT_FOUND_PAGE = "/404.html";
 /** Where a built file is served. The 404 page is resolved as if shown at a deep unknown address, so a relative link on it is caught. */
 export function servedPath(file: string, pathPrefix: string): string {
   if (file === NOT_FOUND_PAGE) return `${pathPrefix}no/such/page/`;
-  return `${pathPrefix}${urlPathOf(file).slice(1)}`;
+  return servedPathOf(pathPrefix, sitePathOf(file));
 }
 
 /** A problem found, kept with where it is so reports can be sorted by file and line. */
@@ -81,20 +81,31 @@ export class LinkIndex {
   }
 
   #add(file: string, line: number, ref: string, anchors: Set<string> | undefined): void {
-    const report = (problem: string): void => void this.#found.push({ file, line, text: `"${ref}" ${problem}` });
+    const report = (problem: string): void => {
+      this.#found.push({ file, line, text: `"${ref}" ${problem}` });
+    };
     const url = new URL(ref, `${this.#origin}${servedPath(file, this.#options.pathPrefix)}`);
     if (url.origin !== this.#origin) return;
     const id = safeDecode(url.hash.slice(1));
-    if (id === undefined) return report("has a fragment that is not valid percent-encoding");
+    if (id === undefined) {
+      report("has a fragment that is not valid percent-encoding");
+      return;
+    }
     // "#id" alone always means this very document, wherever it is served (the 404 page included).
     if (ref.startsWith("#")) {
       if (id && !anchors?.has(id)) report(`points to #${id}, but ${file} has no element with that id`);
       return;
     }
     const { pathPrefix } = this.#options;
-    if (!url.pathname.startsWith(pathPrefix)) return report(`is outside the site's path prefix ${pathPrefix}`);
+    if (!url.pathname.startsWith(pathPrefix)) {
+      report(`is outside the site's path prefix ${pathPrefix}`);
+      return;
+    }
     const decoded = safeDecode(url.pathname.slice(pathPrefix.length));
-    if (decoded === undefined) return report("is not a valid URL path");
+    if (decoded === undefined) {
+      report("is not a valid URL path");
+      return;
+    }
     const sitePath = `/${decoded}`;
     const fromNotFound = file === NOT_FOUND_PAGE && isRelative(ref);
     const key = `${sitePath}#${id}${fromNotFound ? "#404" : ""}`;
@@ -121,9 +132,8 @@ export class LinkIndex {
   }
 
   #problemWith({ sitePath, id, fromNotFound }: Pending, files: ReadonlySet<string>): string | undefined {
-    const target = [sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath, `${sitePath}/index.html`].find((f) =>
-      files.has(f),
-    );
+    // A folder asked for without its slash is redirected by the host, so it counts as found.
+    const target = [`/${fileOf(sitePath)}`, `${sitePath}/index.html`].find((f) => files.has(f));
     if (!target) {
       const problem = `points to ${sitePath}, which the site does not have`;
       return fromNotFound

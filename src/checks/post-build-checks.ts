@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { siteFiles } from "../site-files.ts";
+import { listFiles } from "../lib/files.ts";
 import { type LinkCheckSite, LinkIndex } from "./links.ts";
 import { scanPage, stylesheetReferences } from "./page-scan.ts";
 
@@ -81,13 +81,14 @@ export class SiteChecker {
     this.#found.ids.push(...scan.duplicateIds.map((problem) => `${file}:${problem}`));
     this.#found.inline.push(...scan.inline.map((problem) => `${file}:${problem}`));
     if (!this.#options.validateHtml) return;
-    const { findInvalidHtml } = await (this.#htmlValidity ??= import("./html-validity.ts"));
+    this.#htmlValidity ??= import("./html-validity.ts");
+    const { findInvalidHtml } = await this.#htmlValidity;
     this.#found.html.push(...(await findInvalidHtml([{ file, text: html }])));
   }
 
   /** Settles the checks on the finished site folder (its file list and stylesheets); throws one SiteCheckError that lists every problem. */
   finish(dir: string): void {
-    const files = siteFiles(dir);
+    const files = listFiles(dir).map((file) => `/${file}`);
     for (const file of files.filter((name) => name.endsWith(".css"))) {
       this.#links.addFile(file, stylesheetReferences(readFileSync(path.join(dir, file), "utf8")));
     }
@@ -102,8 +103,8 @@ export class SiteChecker {
 /** Runs every post-build check on a built site folder; throws one SiteCheckError that lists all problems. */
 export async function checkBuiltSite(dir: string, site: LinkCheckSite, options: CheckOptions = {}): Promise<void> {
   const checker = new SiteChecker(site, options);
-  for (const file of siteFiles(dir).filter((name) => name.endsWith(".html"))) {
-    await checker.addPage(file, readFileSync(path.join(dir, file), "utf8"));
+  for (const file of listFiles(dir).filter((name) => name.endsWith(".html"))) {
+    await checker.addPage(`/${file}`, readFileSync(path.join(dir, file), "utf8"));
   }
   checker.finish(dir);
 }

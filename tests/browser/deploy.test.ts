@@ -6,10 +6,10 @@
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CACHE_IMMUTABLE, CACHE_REVALIDATE, contentSecurityPolicy } from "../../src/security-headers.ts";
-import { launchBrowser } from "../helpers/browser.ts";
+import { CACHE_IMMUTABLE, CACHE_REVALIDATE, contentSecurityPolicy } from "../../src/deploy/security-headers.ts";
+import { launchBrowser } from "../../src/tools/chromium.ts";
+import { type Served, serveDirectory } from "../../src/tools/static-server.ts";
 import { results, searchSettled } from "../helpers/reader.ts";
-import { type Served, serveDirectory } from "../helpers/serve.ts";
 import { type BuiltSite, buildToTemp } from "../helpers/site.ts";
 
 const PREFIX = "/privacy/";

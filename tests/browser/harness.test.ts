@@ -7,9 +7,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../../src/tools/chromium.ts";
+import { type Served, serveDirectory } from "../../src/tools/static-server.ts";
 import { checkA11y } from "../helpers/axe.ts";
-import { launchBrowser } from "../helpers/browser.ts";
-import { type Served, serveDirectory } from "../helpers/serve.ts";
 
 const page = (title: string, body: string): string =>
   `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>` +

@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSite } from "../../src/site.ts";
+import { readSiteJson } from "../../src/content/site-json.ts";
+import { readSiteOptions } from "../../src/options.ts";
 import { pdfPages } from "../helpers/pdf.ts";
 import { type Reader, startReader } from "../helpers/reader.ts";
 import { policy, sectionById } from "../helpers/sections.ts";
@@ -13,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => reader?.close());
 
 const sharing = sectionById("sharing");
-const site = loadSite(realContentDir);
+const site = readSiteJson(realContentDir, readSiteOptions({}));
 const chrome = [
   "header.site-header",
   "footer.site-footer",

@@ -5,9 +5,9 @@
 import type { Browser, Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../../src/tools/chromium.ts";
+import { type Served, serveDirectory } from "../../src/tools/static-server.ts";
 import { checkA11y } from "../helpers/axe.ts";
-import { launchBrowser } from "../helpers/browser.ts";
-import { type Served, serveDirectory } from "../helpers/serve.ts";
 import { type BuiltSite, buildToTemp, fixtureContent, fixtureHistory } from "../helpers/site.ts";
 
 const COMPARE = "history/2020-07-01/changes/";

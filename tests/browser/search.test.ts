@@ -90,14 +90,15 @@ describe("searching the policy", () => {
     await searchStatus(page).evaluate((status) => {
       const report = (window as unknown as { reportStatus(text: string): void }).reportStatus;
       // Each change on its own, even several in one task (a clear, then the new words).
-      const changes = (records: MutationRecord[]) =>
-        records.forEach((r) =>
+      const changes = (records: MutationRecord[]) => {
+        for (const r of records) {
           report(
             r.type === "characterData"
               ? (r.target.textContent ?? "")
               : [...r.addedNodes].map((n) => n.textContent).join(""),
-          ),
-        );
+          );
+        }
+      };
       new MutationObserver(changes).observe(status, { childList: true, characterData: true, subtree: true });
     });
     await page.locator("#search-input").fill("password");

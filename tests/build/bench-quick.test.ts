@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BenchResults } from "../../scripts/bench/report.ts";
 import { GENERATED_END, GENERATED_START } from "../../scripts/bench/report.ts";
-import { projectRoot } from "../../src/build-site.ts";
+import { projectRoot } from "../../src/options.ts";
 
 // The benchmark's figures are never asserted (speed is not a test's business); this only keeps
 // `npm run bench` working: every part runs, reports something plausible, and cleans up.

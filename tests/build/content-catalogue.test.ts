@@ -2,12 +2,14 @@ import { createHash } from "node:crypto";
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build-site.ts";
-import { ContentError } from "../../src/content-error.ts";
-import { loadPolicy, sectionIds } from "../../src/policy.ts";
-import { LAYOUT_IDS, SITE_PATHS } from "../../src/validate-policy.ts";
+import { buildSite } from "../../src/build/build-site.ts";
+import { loadPolicy } from "../../src/build/load-policy.ts";
+import { LAYOUT_IDS, SITE_PATHS } from "../../src/content/policy-rules.ts";
+import { ContentError } from "../../src/lib/problems.ts";
+import { sectionIds } from "../../src/render/policy.ts";
 import {
   type BuiltSite,
+  buildOptions,
   buildToTemp,
   fixtureContent,
   normalizeSpace,
@@ -155,7 +157,9 @@ const refused: Refused[] = [
 
 /** Copied fixtures, removed when the file's tests are done. */
 const copies: string[] = [];
-afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+});
 const fixture = (scenario: string): string => {
   const dir = fixtureContent(scenario);
   copies.push(dir);
@@ -192,7 +196,7 @@ describe("content that must stop the build", () => {
     "$scenario: an error naming $file, and the previous site untouched",
     async ({ scenario, file, line, error }) => {
       const contentDir = fixture(scenario);
-      const failure = await buildSite({ outDir: previous.outDir, contentDir }).then(
+      const failure = await buildSite(buildOptions({ outDir: previous.outDir, contentDir })).then(
         () => undefined,
         (e: unknown) => e,
       );
@@ -211,7 +215,7 @@ describe("content that must stop the build", () => {
     const late = () => {
       throw new Error("a check on the staged site failed");
     };
-    await expect(buildSite({ outDir: previous.outDir, contentDir: realContentDir, checks: [late] })).rejects.toThrow(
+    await expect(buildSite(buildOptions({ outDir: previous.outDir }), { checks: [late] })).rejects.toThrow(
       /check on the staged site failed/,
     );
     expect(snapshot(previous.outDir)).toEqual(before);
@@ -403,7 +407,9 @@ const builds: Builds[] = [
 
 describe("unusual content that must build correctly", () => {
   const sites: BuiltSite[] = [];
-  afterAll(() => sites.forEach((site) => site.cleanup()));
+  afterAll(() => {
+    for (const site of sites) site.cleanup();
+  });
 
   it.each(builds)("$scenario", async ({ scenario, prepare, check }) => {
     const contentDir = fixture(scenario);

@@ -7,18 +7,18 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build-site.ts";
+import { buildSite } from "../../src/build/build-site.ts";
+import { loadPolicy } from "../../src/build/load-policy.ts";
 import { servedPath } from "../../src/checks/links.ts";
 import { checkBuiltSite } from "../../src/checks/post-build-checks.ts";
-import { loadPolicy } from "../../src/policy.ts";
 import {
   CACHE_IMMUTABLE,
   contentSecurityPolicy,
   headerRules,
   renderHeadersFile,
   rulesForPath,
-} from "../../src/security-headers.ts";
-import { type BuiltSite, buildToTemp, hashTree, realContentDir } from "../helpers/site.ts";
+} from "../../src/deploy/security-headers.ts";
+import { type BuiltSite, buildOptions, buildToTemp, hashTree, realContentDir } from "../helpers/site.ts";
 
 const PREFIX = "/privacy/";
 const SITE_URL = "https://policy.example.org";
@@ -146,19 +146,13 @@ describe("builds", () => {
       writeFileSync(file, readFileSync(file, "utf8").replace("</main>", '<a href="#no-such-clause">see</a></main>'));
       await checkBuiltSite(stagedDir, { pathPrefix: PREFIX, siteUrl: SITE_URL });
     };
-    const saved = { PATH_PREFIX: process.env.PATH_PREFIX, SITE_URL: process.env.SITE_URL };
-    Object.assign(process.env, env);
     try {
-      await expect(buildSite({ outDir, checks: [breakAnchor] })).rejects.toThrow(
+      await expect(buildSite(buildOptions({ outDir }, env), { checks: [breakAnchor] })).rejects.toThrow(
         /\/cookies\/index\.html:\d+: "#no-such-clause" points to #no-such-clause, but \/cookies\/index\.html has no element with that id/,
       );
       expect(hashTree(outDir)).toEqual(before);
       expect(readdirSync(root)).toEqual(["site"]);
     } finally {
-      for (const [key, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[key];
-        else process.env[key] = value;
-      }
       rmSync(root, { recursive: true, force: true });
     }
   });

@@ -2,7 +2,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type BuiltSite, buildToTemp, fixtureContent, normalizeSpace } from "../helpers/site.ts";
 
 const built: BuiltSite[] = [];
-afterAll(() => built.forEach((site) => site.cleanup()));
+afterAll(() => {
+  for (const site of built) site.cleanup();
+});
 
 describe("building fixtures", () => {
   it("keeps template syntax in a section literal on every page", async () => {

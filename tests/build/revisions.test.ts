@@ -5,9 +5,10 @@ import type { CheerioAPI } from "cheerio";
 import { load } from "cheerio";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build-site.ts";
+import { buildSite } from "../../src/build/build-site.ts";
 import {
   type BuiltSite,
+  buildOptions,
   buildToTemp,
   fixtureContent,
   fixtureHistory,
@@ -337,9 +338,9 @@ describe("a mistake in the history", () => {
     cpSync(fixtureHistory("revisions"), historyDir, { recursive: true });
     writeFileSync(path.join(historyDir, "2018-05-25", "version.json"), '{ "effectiveDate": "2018-05-25" }');
     try {
-      await expect(buildSite({ outDir, contentDir: fixtureContent("revisions"), historyDir })).rejects.toThrow(
-        /2018-05-25\/version\.json: invalid version data:\n {2}- `summary`/,
-      );
+      await expect(
+        buildSite(buildOptions({ outDir, contentDir: fixtureContent("revisions"), historyDir })),
+      ).rejects.toThrow(/2018-05-25\/version\.json: invalid version data:\n {2}- `summary`/);
       expect(readFileSync(path.join(outDir, "index.html"), "utf8")).toBe("last good site");
     } finally {
       rmSync(root, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
-import { prepareBundledChromium, resolveChromiumPath } from "./browser.ts";
+import { prepareBundledChromium, resolveChromiumPath } from "../../src/tools/chromium.ts";
 
 const projectRoot = path.resolve(import.meta.dirname, "../..");
 

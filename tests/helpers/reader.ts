@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from "playwright-core";
 import { inject } from "vitest";
-import { launchBrowser } from "./browser.ts";
-import { type Served, serveDirectory } from "./serve.ts";
+import { launchBrowser } from "../../src/tools/chromium.ts";
+import { type Served, serveDirectory } from "../../src/tools/static-server.ts";
 
 /** A real browser on the real site (built once per run, served on a free port). */
 export interface Reader {

@@ -1,6 +1,7 @@
 import { inject } from "vitest";
-import { loadPolicy } from "../../src/policy.ts";
-import { siteFiles, urlPathOf } from "../../src/site-files.ts";
+import { loadPolicy } from "../../src/build/load-policy.ts";
+import { listFiles } from "../../src/lib/files.ts";
+import { sitePathOf } from "../../src/lib/urls.ts";
 import { realContentDir } from "./site.ts";
 
 /** The real policy, as the build reads it: the browser suite's source of ids and titles. */
@@ -12,9 +13,9 @@ export const sectionById = (id: string) => {
 };
 /** Every HTML page in a built site, as site paths ("/", "/cookies/", "/404.html"), so new pages are covered. */
 export function builtPages(siteDir: string): string[] {
-  return siteFiles(siteDir)
-    .filter((file) => file.endsWith(".html") && !/^\/(pagefind|assets)\//.test(file))
-    .map(urlPathOf)
+  return listFiles(siteDir)
+    .filter((file) => file.endsWith(".html") && !/^(pagefind|assets)\//.test(file))
+    .map(sitePathOf)
     .sort();
 }
 

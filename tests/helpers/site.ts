@@ -1,10 +1,12 @@
-import { createHash } from "node:crypto";
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { type CheerioAPI, load } from "cheerio";
-import { type BuildOptions, buildSite, projectRoot } from "../../src/build-site.ts";
+import { type BuildHooks, buildSite } from "../../src/build/build-site.ts";
+import { hashFiles } from "../../src/lib/files.ts";
+import { fileOf } from "../../src/lib/urls.ts";
+import { type BuildOptions, projectRoot, readBuildOptions } from "../../src/options.ts";
 
 export const realContentDir = path.join(projectRoot, "content");
 export const fixturesDir = path.join(projectRoot, "tests", "fixtures");
@@ -16,25 +18,29 @@ export interface BuiltSite {
   cleanup(): void;
 }
 
+export type TempBuildOptions = Partial<Omit<BuildOptions, "outDir">> &
+  BuildHooks & {
+    /** Environment variables, read the way the build command reads them (SITE_URL, PATH_PREFIX …). */
+    env?: Record<string, string>;
+  };
+
+/** Build options as `npm run build` reads them from `env`, for the real content unless overridden. */
+export function buildOptions(
+  overrides: Partial<BuildOptions> & { outDir: string },
+  env: Record<string, string> = {},
+): BuildOptions {
+  return { ...readBuildOptions([], env), contentDir: realContentDir, ...overrides };
+}
+
 /**
- * Builds a content folder into a fresh temp folder (never dist/), with extra environment if given.
- * Every page is run through html-validate too, as the deploy workflow does, unless told otherwise.
+ * Builds a content folder into a fresh temp folder (never dist/). Every page is run through
+ * html-validate too, as the deploy workflow does, unless told otherwise.
  */
-export async function buildToTemp(
-  options: Omit<BuildOptions, "outDir"> & { env?: Record<string, string> } = {},
-): Promise<BuiltSite> {
+export async function buildToTemp(options: TempBuildOptions = {}): Promise<BuiltSite> {
+  const { env = {}, checks, onStep, verbose, ...overrides } = options;
   const root = mkdtempSync(path.join(tmpdir(), "policy-build-"));
   const outDir = path.join(root, "site");
-  const saved = { ...process.env };
-  Object.assign(process.env, options.env);
-  try {
-    await buildSite({ contentDir: realContentDir, validateHtml: true, ...options, outDir });
-  } finally {
-    for (const key of Object.keys(options.env ?? {})) {
-      if (saved[key] === undefined) delete process.env[key];
-      else process.env[key] = saved[key];
-    }
-  }
+  await buildSite(buildOptions({ validateHtml: true, ...overrides, outDir }, env), { checks, onStep, verbose });
   return {
     outDir,
     page: (sitePath) => load(readFileSync(pageFile(outDir, sitePath), "utf8")),
@@ -44,8 +50,7 @@ export async function buildToTemp(
 
 /** The file a site path is served from. */
 export function pageFile(outDir: string, sitePath: string): string {
-  const clean = sitePath.split("#")[0].split("?")[0];
-  return path.join(outDir, clean.endsWith("/") ? `${clean}index.html` : clean);
+  return path.join(outDir, fileOf(sitePath));
 }
 
 export interface SearchFragment {
@@ -83,12 +88,4 @@ export function fixtureContent(name: string): string {
 export const fixtureHistory = (name: string): string => path.join(fixturesDir, name, "history");
 
 /** Every file under a folder, by relative path, with the SHA-256 of its bytes: two equal maps are two identical trees. */
-export function hashTree(dir: string): Record<string, string> {
-  const entries = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => {
-      const file = path.join(entry.parentPath, entry.name);
-      return [path.relative(dir, file), createHash("sha256").update(readFileSync(file)).digest("hex")] as const;
-    });
-  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)));
-}
+export const hashTree = hashFiles;

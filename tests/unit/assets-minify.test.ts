@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { collectAssets, minifyAsset } from "../../src/assets.ts";
-import { projectRoot } from "../../src/build-site.ts";
+import { projectRoot } from "../../src/options.ts";
+import { collectAssets, minifyAsset } from "../../src/templates/assets.ts";
 
 describe("minified assets", () => {
   it("drop comments and spaces from stylesheets and keep their rules and URLs", () => {
@@ -17,6 +17,7 @@ describe("minified assets", () => {
 
   it("keep a script an ES module with its imports, and leave other files alone", () => {
     const js =
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the script under test holds a template literal.
       '// comment\nimport "./other.js";\nconst prefix = "/";\nexport const api = import(`${prefix}pagefind/pagefind.js`);\n';
     const minified = minifyAsset("search.js", js);
     expect(minified).toContain('import"./other.js"');

@@ -9,12 +9,14 @@ import {
   synthesizeSections,
   writeSyntheticContent,
 } from "../../scripts/bench/synthetic.ts";
-import { loadPolicy } from "../../src/policy.ts";
+import { loadPolicy } from "../../src/build/load-policy.ts";
 import { realContentDir } from "../helpers/site.ts";
 
 const real = readSectionFiles(realContentDir);
 const temp: string[] = [];
-afterAll(() => temp.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
+});
 
 describe("synthetic policies for the benchmark", () => {
   it("are the same files every time for the same size", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CHROMIUM_ARGS, resolveChromiumPath, SYSTEM_CHROMIUM_PATHS } from "../helpers/browser.ts";
+import { CHROMIUM_ARGS, resolveChromiumPath, SYSTEM_CHROMIUM_PATHS } from "../../src/tools/chromium.ts";
 
 const existing =
   (...paths: string[]) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type BlockDiff, compareSections, diffBlocks, diffText, similarity } from "../../src/compare.ts";
-import { blockHtml, partHtml, sectionTitleHtml } from "../../src/diff-html.ts";
-import { bodyBlocks, type TextBlock } from "../../src/text-blocks.ts";
+import { type BlockDiff, compareSections, diffBlocks, diffText, similarity } from "../../src/history/compare.ts";
+import { blockHtml, partHtml, sectionTitleHtml } from "../../src/history/diff-html.ts";
+import { bodyBlocks, type TextBlock } from "../../src/history/text-blocks.ts";
 
 const text = (t: string): TextBlock => ({ kind: "text", text: t });
 const heading = (id: string, t: string): TextBlock => ({ kind: "heading", id, level: 2, text: t });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { headingHtml, markdownInline, readableDate } from "../../src/filters.ts";
-import { markdown, renderHeading } from "../../src/markdown.ts";
+import { markdown, renderHeading } from "../../src/render/markdown.ts";
+import { headingHtml, markdownInline, readableDate } from "../../src/templates/filters.ts";
 
 // The filters keep their results, because templates call them on every page with the same few
 // arguments; a kept result must still be the one for exactly those arguments.

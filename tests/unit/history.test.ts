@@ -2,15 +2,18 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { readHistoryDir } from "../../src/history.ts";
-import { loadPolicy } from "../../src/policy.ts";
-import { loadHistory } from "../../src/revisions.ts";
+import { loadPolicyData } from "../../src/build/load-policy.ts";
+import { readArchivedVersions } from "../../src/history/read-versions.ts";
 import { fixturesDir, realContentDir } from "../helpers/site.ts";
 
 const fixture = path.join(fixturesDir, "revisions");
 const fixtureHistory = path.join(fixture, "history");
 const temps: string[] = [];
-afterEach(() => temps.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const loadHistory = (contentDir: string, historyDir: string) =>
+  loadPolicyData({ contentDir, historyDir, pathPrefix: "/" }).history;
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A copy of the fixture history to break on purpose. */
 function historyCopy(): string {
@@ -22,7 +25,7 @@ function historyCopy(): string {
 
 describe("reading the history folder", () => {
   it("reads each version folder, oldest first, with its date, summary and sections", () => {
-    const versions = readHistoryDir(fixtureHistory);
+    const versions = readArchivedVersions(fixtureHistory);
     expect(versions.map((v) => [v.effectiveDate, v.sections.length])).toEqual([
       ["2016-01-10", 3],
       ["2018-05-25", 4],
@@ -31,13 +34,13 @@ describe("reading the history folder", () => {
   });
 
   it("means no earlier versions when there is no history folder", () => {
-    expect(readHistoryDir(path.join(fixture, "no-such-folder"))).toEqual([]);
+    expect(readArchivedVersions(path.join(fixture, "no-such-folder"))).toEqual([]);
   });
 
   it("refuses a version folder not named after a date, naming the folder", () => {
     const dir = historyCopy();
     cpSync(path.join(dir, "2016-01-10"), path.join(dir, "2016-13-01"), { recursive: true });
-    expect(() => readHistoryDir(dir, dir)).toThrow(
+    expect(() => readArchivedVersions(dir, dir)).toThrow(
       /^2016-13-01: the folder name is not a date\n {2}→ Name each archived version's folder/,
     );
   });
@@ -48,7 +51,7 @@ describe("reading the history folder", () => {
       path.join(dir, "2016-01-10", "version.json"),
       JSON.stringify({ effectiveDate: "2016-01-11", summary: "x" }),
     );
-    expect(() => readHistoryDir(dir, dir)).toThrow(
+    expect(() => readArchivedVersions(dir, dir)).toThrow(
       /^2016-01-10\/version\.json: the effectiveDate 2016-01-11 differs from the folder name 2016-01-10/,
     );
   });
@@ -59,7 +62,7 @@ describe("reading the history folder", () => {
       path.join(dir, "2018-05-25", "version.json"),
       JSON.stringify({ effectiveDate: "2018-05-25", sumary: "typo" }),
     );
-    expect(() => readHistoryDir(dir, dir)).toThrow(
+    expect(() => readArchivedVersions(dir, dir)).toThrow(
       /2018-05-25\/version\.json: invalid version data:\n {2}- `summary`: .*\n {2}- `file`: Unrecognized key: "sumary"/,
     );
   });
@@ -67,7 +70,7 @@ describe("reading the history folder", () => {
   it("checks an archived version's sections like the current ones, naming the file", () => {
     const dir = historyCopy();
     writeFileSync(path.join(dir, "2016-01-10", "09-bad.md"), "---\nid: Bad Id\norder: 9\ntitle: Bad\n---\n\nText.\n");
-    expect(() => readHistoryDir(dir, dir)).toThrow(/^2016-01-10\/09-bad\.md:2: invalid front matter/);
+    expect(() => readArchivedVersions(dir, dir)).toThrow(/^2016-01-10\/09-bad\.md:2: invalid front matter/);
   });
 
   it("refuses an archived version that is not older than the current one", () => {
@@ -126,16 +129,14 @@ describe("the history of the fixture policy", () => {
   });
 });
 
-describe("the current version given as the site renders it", () => {
-  const contentDir = path.join(fixture, "content");
-
-  it("is used as it is, and the history is the same as when it renders the current version itself", () => {
-    const current = loadPolicy(contentDir);
-    const reused = loadHistory(contentDir, fixtureHistory, current);
-    expect(reused.current.policy).toBe(current);
-    const rendered = loadHistory(contentDir, fixtureHistory);
-    expect(rendered.current.policy).not.toBe(current);
-    expect(reused).toEqual(rendered);
+describe("the current version in the history", () => {
+  it("is the policy the site renders, not a second rendering of it", () => {
+    const data = loadPolicyData({
+      contentDir: path.join(fixture, "content"),
+      historyDir: fixtureHistory,
+      pathPrefix: "/",
+    });
+    expect(data.history.current.policy).toBe(data.policy);
   });
 });
 

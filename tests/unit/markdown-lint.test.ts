@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../src/build-site.ts";
+import { projectRoot } from "../../src/options.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "lint-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

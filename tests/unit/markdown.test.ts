@@ -1,6 +1,6 @@
 import { load } from "cheerio";
 import { describe, expect, it } from "vitest";
-import { createMarkdown, markdown, renderHeading, renderMarkdown } from "../../src/markdown.ts";
+import { createMarkdown, markdown, renderHeading, renderMarkdown } from "../../src/render/markdown.ts";
 
 const render = (source: string, env = {}) => renderMarkdown(markdown, source, env);
 const $ = (html: string) => load(html, null, false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { planNewSection } from "../../src/new-section.ts";
-import { parseSection } from "../../src/read-content.ts";
+import { planNewSection } from "../../src/content/new-section.ts";
+import { parseSection } from "../../src/content/read-sections.ts";
 
 const existing = {
   fileNames: ["01-information-we-gather.md", "02-cookies.md"],

@@ -1,6 +1,6 @@
 import nunjucks from "nunjucks";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { cacheCompiledTemplates, compileKey, type NunjucksTemplateClass } from "../../src/nunjucks-cache.ts";
+import { cacheCompiledTemplates, compileKey, type NunjucksTemplateClass } from "../../src/templates/nunjucks-cache.ts";
 
 // The build patches the same class (.eleventy.ts); patching twice changes nothing.
 cacheCompiledTemplates(nunjucks.Template as unknown as NunjucksTemplateClass);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ContentError } from "../../src/content-error.ts";
-import { buildPolicy, orderSections } from "../../src/policy.ts";
-import type { SourceSection } from "../../src/read-content.ts";
+import { checkSections, orderSections } from "../../src/content/policy-rules.ts";
+import type { PublishedList } from "../../src/content/published-ids.ts";
+import type { SourceSection } from "../../src/content/read-sections.ts";
+import { ContentError } from "../../src/lib/problems.ts";
+import { renderPolicy } from "../../src/render/policy.ts";
+
+/** Checks then renders, as the build does. */
+const buildPolicy = (sources: SourceSection[], published?: PublishedList) =>
+  renderPolicy(checkSections(sources, published));
 
 const section = (id: string, order: number, body = "Text.", file = `${order}-${id}.md`): SourceSection => ({
   id,
@@ -73,7 +79,7 @@ describe("the policy", () => {
 
   it("checks published ids when given the list", () => {
     const published = { file: "published-ids.json", ids: { first: ["clause-a", "clause-gone"] } };
-    expect(() => buildPolicy([section("first", 1, "## Clause A {#clause-a}")], undefined, published)).toThrow(
+    expect(() => buildPolicy([section("first", 1, "## Clause A {#clause-a}")], published)).toThrow(
       /clause id `clause-gone` was published/,
     );
   });

@@ -168,7 +168,9 @@ describe("the inline code check", () => {
 
 describe("checkBuiltSite", () => {
   const dirs: string[] = [];
-  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
 
   function writeSite(files: Record<string, string>): string {
     const dir = mkdtempSync(path.join(tmpdir(), "checks-"));

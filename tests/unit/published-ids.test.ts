@@ -2,14 +2,15 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadPolicy, sectionIds } from "../../src/policy.ts";
+import { loadPolicy } from "../../src/build/load-policy.ts";
 import {
   checkPublishedIds,
   readPublishedIds,
   recordPublishedIds,
   type SectionIds,
   unrecordedIds,
-} from "../../src/published-ids.ts";
+} from "../../src/content/published-ids.ts";
+import { sectionIds } from "../../src/render/policy.ts";
 import { realContentDir } from "../helpers/site.ts";
 
 const sections: SectionIds[] = [

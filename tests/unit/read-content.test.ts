@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ContentError } from "../../src/content-error.ts";
-import { decodeText, firstInvalidLine, parseSection } from "../../src/read-content.ts";
+import { decodeText, firstInvalidLine, parseSection } from "../../src/content/read-sections.ts";
+import { ContentError } from "../../src/lib/problems.ts";
 
 const file = (frontMatter: string, body = "\nText.\n") => `---\n${frontMatter}\n---\n${body}`;
 

@@ -7,8 +7,8 @@ import {
   patternSource,
   renderHeadersFile,
   rulesForPath,
-} from "../../src/security-headers.ts";
-import { headersFor, parseHeadersFile } from "../helpers/serve.ts";
+} from "../../src/deploy/security-headers.ts";
+import { headersFor, parseHeadersFile } from "../../src/tools/static-server.ts";
 
 /** Paths as requested, for the kinds of file the site has. */
 const samplePaths = (p: string) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headersFor, mimeTypes, parseHeadersFile } from "../helpers/serve.ts";
+import { headersFor, mimeTypes, parseHeadersFile } from "../../src/tools/static-server.ts";
 
 const example = `
 # Applies everywhere under the mount point

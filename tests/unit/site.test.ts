@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { fingerprintName, rewriteCssUrls } from "../../src/assets.ts";
-import { readableDate } from "../../src/filters.ts";
-import { absoluteUrl, loadSite, normalizePathPrefix, normalizeSiteUrl } from "../../src/site.ts";
+import { readSiteJson } from "../../src/content/site-json.ts";
+import { publicUrl } from "../../src/lib/urls.ts";
+import { normalizePathPrefix, normalizeSiteUrl, readSiteOptions } from "../../src/options.ts";
+import { fingerprintName, rewriteCssUrls } from "../../src/templates/assets.ts";
+import { readableDate } from "../../src/templates/filters.ts";
 import { realContentDir } from "../helpers/site.ts";
 
 describe("path prefix and site URL", () => {
@@ -28,14 +30,15 @@ describe("path prefix and site URL", () => {
   });
 
   it("joins origin, prefix and page path", () => {
-    expect(absoluteUrl({ siteUrl: "https://example.com", pathPrefix: "/privacy/" }, "/cookies/")).toBe(
+    expect(publicUrl({ siteUrl: "https://example.com", pathPrefix: "/privacy/" }, "/cookies/")).toBe(
       "https://example.com/privacy/cookies/",
     );
-    expect(absoluteUrl({ siteUrl: "https://example.com", pathPrefix: "/" }, "/")).toBe("https://example.com/");
+    expect(publicUrl({ siteUrl: "https://example.com", pathPrefix: "/" }, "/")).toBe("https://example.com/");
   });
 
   it("lets SITE_URL and PATH_PREFIX from the environment override the data file", () => {
-    const site = loadSite(realContentDir, { SITE_URL: "https://policies.example.org", PATH_PREFIX: "privacy" });
+    const env = { SITE_URL: "https://policies.example.org", PATH_PREFIX: "privacy" };
+    const site = readSiteJson(realContentDir, readSiteOptions(env));
     expect(site.siteUrl).toBe("https://policies.example.org");
     expect(site.pathPrefix).toBe("/privacy/");
     expect(site.effectiveDate).toBe("2014-04-08");
@@ -64,7 +67,7 @@ describe("assets and dates", () => {
 
 describe("the search index summary", () => {
   it("counts the pages in Pagefind's entry file across languages", async () => {
-    const { indexedPageCount } = await import("../../src/search-index.ts");
+    const { indexedPageCount } = await import("../../src/search/search-index.ts");
     expect(indexedPageCount('{"version":"1.6.0","languages":{"en":{"page_count":7},"fr":{"page_count":2}}}')).toBe(9);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { indexablePaths } from "../../src/filters.ts";
+import { indexablePaths } from "../../src/templates/filters.ts";
 
 describe("the pages the sitemap lists", () => {
   it("are those with a URL, not noindex and their own canonical page, sorted and once each", () => {

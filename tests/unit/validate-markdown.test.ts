@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ContentError } from "../../src/content-error.ts";
-import { checkMarkdown, scanMarkdown } from "../../src/validate-markdown.ts";
+import { checkMarkdown, scanMarkdown } from "../../src/content/markdown-rules.ts";
+import { ContentError } from "../../src/lib/problems.ts";
 
 /** The first rule a body breaks, as the author would read it, or undefined when it passes. */
 function problemIn(body: string, bodyLine = 1): ContentError | undefined {

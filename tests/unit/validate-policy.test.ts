@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SourceSection } from "../../src/read-content.ts";
-import { scanMarkdown } from "../../src/validate-markdown.ts";
+import { scanMarkdown } from "../../src/content/markdown-rules.ts";
 import {
   anchorsBySection,
   checkIds,
@@ -8,7 +7,8 @@ import {
   linkProblem,
   type ScannedSection,
   validatePolicy,
-} from "../../src/validate-policy.ts";
+} from "../../src/content/policy-rules.ts";
+import type { SourceSection } from "../../src/content/read-sections.ts";
 
 const section = (id: string, body: string, aliases?: Record<string, string>): ScannedSection => {
   const source: SourceSection = { id, order: 1, title: id, file: `${id}.md`, body, bodyLine: 6, aliases };

@@ -1,7 +1,7 @@
-import { ContentError } from "./content-error.ts";
+import { ContentError } from "../lib/problems.ts";
+import { checkMarkdown, type MarkdownScan, scanMarkdown } from "./markdown-rules.ts";
 import { checkPublishedIds, type PublishedList } from "./published-ids.ts";
-import type { SourceSection } from "./read-content.ts";
-import { checkMarkdown, type MarkdownScan, scanMarkdown } from "./validate-markdown.ts";
+import type { SourceSection } from "./read-sections.ts";
 
 /**
  * Ids the layouts put on the pages that show policy text. Content may not use them: two
@@ -98,6 +98,7 @@ export function linkProblem(
 ): { problem: string; hint: string } | undefined {
   const siteLinks =
     "Link to a section as `/cookies/`, to a clause in it as `/cookies/#clause-id`, or to a clause of this section as `#clause-id`.";
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers drop control characters and spaces from a URL before reading its scheme, so the check must too.
   const scheme = /^([a-z][a-z0-9+.-]*):/.exec(href.replace(/[\x00-\x20]/g, "").toLowerCase())?.[1];
   if (scheme !== undefined) {
     if (LINK_SCHEMES.includes(scheme)) return undefined;
@@ -154,6 +155,33 @@ export function checkLinks(sections: ScannedSection[]): void {
   }
 }
 
+/** Sorts sections by `order`, refusing two sections with the same order or the same id. */
+export function orderSections<T extends Pick<SourceSection, "id" | "order" | "file">>(sections: T[]): T[] {
+  const byId = new Map<string, T>();
+  const byOrder = new Map<number, T>();
+  for (const section of sections) {
+    const sameId = byId.get(section.id);
+    if (sameId)
+      throw new ContentError(
+        section.file,
+        `the id \`${section.id}\` is already used by ${sameId.file}`,
+        "Give each section its own id; ids are part of published URLs.",
+        1,
+      );
+    const sameOrder = byOrder.get(section.order);
+    if (sameOrder)
+      throw new ContentError(
+        section.file,
+        `the order ${section.order} is already used by ${sameOrder.file}`,
+        "Give each section its own order number.",
+        1,
+      );
+    byId.set(section.id, section);
+    byOrder.set(section.order, section);
+  }
+  return [...sections].sort((a, b) => a.order - b.order);
+}
+
 /**
  * Every rule the content must meet before anything is rendered: each section's Markdown on its
  * own, then what needs the whole policy (unique ids, aliases, links, published ids).
@@ -175,4 +203,11 @@ export function validatePolicy(ordered: SourceSection[], published?: PublishedLi
     }));
     checkPublishedIds(published, ids);
   }
+}
+
+/** Orders a version's sections and checks every rule; the sections come back in policy order. */
+export function checkSections(sources: SourceSection[], published?: PublishedList): SourceSection[] {
+  const ordered = orderSections(sources);
+  validatePolicy(ordered, published);
+  return ordered;
 }

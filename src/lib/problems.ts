@@ -1,3 +1,8 @@
+/**
+ * Every mistake a person can fix is reported the same way: where, what is wrong, what to do.
+ * `file:line: problem` then `  → fix`. A command prints these without a stack trace.
+ */
+
 /** A mistake in the policy's content: names the file, the line where one applies, and what to do. */
 export class ContentError extends Error {
   readonly file: string;
@@ -16,4 +21,12 @@ export class ContentError extends Error {
 export function formatContentError(file: string, problem: string, hint: string, line?: number): string {
   const where = line === undefined ? file : `${file}:${line}`;
   return `${where}: ${problem}\n  → ${hint}`;
+}
+
+/** A command-line flag or environment variable that cannot be used: exits 2, as usage errors do. */
+export class UsageError extends Error {
+  constructor(problem: string, fix: string) {
+    super(`${problem}\n  → ${fix}`);
+    this.name = "UsageError";
+  }
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
-import { ContentError } from "./content-error.ts";
+import { ContentError } from "../lib/problems.ts";
 import { FRONT_MATTER_KEYS, type SectionFrontMatter, validateFrontMatter } from "./front-matter.ts";
 
 /** One section file, read and checked, not yet rendered. */

@@ -1,5 +1,5 @@
 import type { MarkdownIt, Token } from "markdown-it";
-import { markdown } from "./markdown.ts";
+import { markdown } from "../render/markdown.ts";
 
 /**
  * One block of a section as a reader reads it: a heading or a run of text (a paragraph, a list

@@ -1,7 +1,7 @@
 import markdownIt, { type Token } from "markdown-it";
 import attrs from "markdown-it-attrs";
-import { ContentError } from "./content-error.ts";
-import { ID_PATTERN } from "./slug.ts";
+import { ContentError } from "../lib/problems.ts";
+import { ID_PATTERN } from "./ids.ts";
 
 /** A heading as written: its level before any offset, and the id declared with `{#id}`, if any. */
 export interface WrittenHeading {

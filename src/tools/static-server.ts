@@ -145,7 +145,10 @@ export async function serveDirectory(root: string, options: ServeOptions = {}): 
     }
     const inner = `/${pathname.slice(prefix.length)}`;
     // The host consumes these configuration files instead of publishing them.
-    if (inner === "/_headers" || inner === "/_redirects") return sendNotFoundPage(res);
+    if (inner === "/_headers" || inner === "/_redirects") {
+      sendNotFoundPage(res);
+      return;
+    }
     req.url = `${inner}${url.search}`;
     site(req, res);
   };

@@ -53,7 +53,7 @@ export function resolveChromiumPath(
   env: Readonly<Record<string, string | undefined>>,
   exists: (path: string) => boolean,
 ): ChromiumChoice {
-  const override = env["CHROMIUM_PATH"];
+  const override = env.CHROMIUM_PATH;
   if (override) {
     // An override that points nowhere is a misconfiguration, not a reason to
     // silently test with a different browser.
@@ -102,7 +102,7 @@ export function prepareBundledChromium(): Promise<{ executablePath: string; env:
         // The binary links against the system's NSS/NSPR, which slim images
         // lack; the library ships Amazon Linux 2023 builds of them, so always
         // use those for the same behaviour on every machine.
-        LD_LIBRARY_PATH: [join(dir, "al2023", "lib"), process.env["LD_LIBRARY_PATH"]].filter(Boolean).join(":"),
+        LD_LIBRARY_PATH: [join(dir, "al2023", "lib"), process.env.LD_LIBRARY_PATH].filter(Boolean).join(":"),
         // Bundled Open Sans only, so text renders (and measures) identically
         // whether or not the machine has any fonts installed.
         FONTCONFIG_FILE: join(dir, "fonts.conf"),

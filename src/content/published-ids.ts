@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { ContentError } from "./content-error.ts";
-import { ID_PATTERN } from "./slug.ts";
+import { ContentError } from "../lib/problems.ts";
+import { ID_PATTERN } from "./ids.ts";
 
 /** The list beside the section files of every id ever published: section id → clause ids on its page. */
 export const PUBLISHED_IDS_FILE = "published-ids.json";

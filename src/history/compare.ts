@@ -101,12 +101,15 @@ export function diffBlocks(before: TextBlock[], after: TextBlock[]): BlockDiff[]
   let removed: TextBlock[] = [];
   for (const run of diffArrays(before, after, { comparator: sameBlock })) {
     if (run.removed) {
-      removed = before.slice(oi, (oi += run.count ?? 0));
+      removed = before.slice(oi, oi + (run.count ?? 0));
+      oi += run.count ?? 0;
       continue;
     }
     const count = run.count ?? 0;
-    if (run.added) out.push(...pairRewordings(removed, after.slice(ni, (ni += count))));
-    else {
+    if (run.added) {
+      out.push(...pairRewordings(removed, after.slice(ni, ni + count)));
+      ni += count;
+    } else {
       out.push(...pairRewordings(removed, []));
       for (let k = 0; k < count; k++) out.push(changed(before[oi++], after[ni++]));
     }

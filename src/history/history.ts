@@ -1,9 +1,7 @@
+import { type Policy, renderPolicy } from "../render/policy.ts";
 import { compareSections, type SectionChange, type SectionChangeKind } from "./compare.ts";
 import { blockHtml, sectionTitleHtml } from "./diff-html.ts";
-import { checkArchivedDates, readHistoryDir, type VersionSource } from "./history.ts";
-import { buildPolicy, orderSections, type Policy } from "./policy.ts";
-import { readContentDir } from "./read-content.ts";
-import { loadSite } from "./site.ts";
+import type { VersionSource } from "./read-versions.ts";
 
 export interface SectionRef {
   id: string;
@@ -70,9 +68,12 @@ function render(change: SectionChange): RenderedChange {
   };
 }
 
-function toVersion(source: VersionSource, before: VersionSource | undefined, current: boolean): PolicyVersion {
-  const policy = source.policy ?? buildPolicy(source.sections);
-  const changes = before ? compareSections(orderSections(before.sections), policy.sections).map(render) : [];
+/** A version as stored, with its text rendered when it already is (the current version's is the site's own). */
+type RenderableVersion = VersionSource & { policy?: Policy };
+
+function toVersion(source: RenderableVersion, before: VersionSource | undefined, current: boolean): PolicyVersion {
+  const policy = source.policy ?? renderPolicy(source.sections);
+  const changes = before ? compareSections(before.sections, policy.sections).map(render) : [];
   const having = (kind: SectionChangeKind): SectionRef[] =>
     changes.filter((c) => c.change === kind).map(({ id, title }) => ({ id, title }));
   return {
@@ -113,8 +114,8 @@ function sectionHistories(oldestFirst: PolicyVersion[], current: PolicyVersion):
 }
 
 /** Builds the history from the current version and the archived ones (oldest first). */
-export function buildHistory(current: VersionSource, archived: VersionSource[]): History {
-  const sources = [...archived, current];
+export function buildHistory(current: VersionSource & { policy: Policy }, archived: VersionSource[]): History {
+  const sources: RenderableVersion[] = [...archived, current];
   const oldestFirst = sources.map((source, i) => toVersion(source, sources[i - 1], i === sources.length - 1));
   oldestFirst.forEach((version, i) => {
     const newer = oldestFirst[i + 1];
@@ -128,19 +129,4 @@ export function buildHistory(current: VersionSource, archived: VersionSource[]):
     compared: versions.filter((v) => v.previous !== null),
     sections: sectionHistories(oldestFirst, versions[0]),
   };
-}
-
-/**
- * Reads the current version from the content folder and the earlier ones from the history folder.
- * Given the current policy as the site renders it, uses that rather than rendering it again.
- */
-export function loadHistory(contentDir: string, historyDir: string, current?: Policy): History {
-  const site = loadSite(contentDir);
-  const archived = readHistoryDir(historyDir);
-  checkArchivedDates(archived, site.effectiveDate, historyDir);
-  const sections = current?.sections ?? readContentDir(contentDir);
-  return buildHistory(
-    { effectiveDate: site.effectiveDate, summary: site.summary, sections, policy: current },
-    archived,
-  );
 }

@@ -1,8 +1,9 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import { releaseMemory } from "./release-memory.ts";
-import { siteFiles, urlPathOf } from "./site-files.ts";
+import { releaseMemory } from "../build/release-memory.ts";
+import { listFiles } from "../lib/files.ts";
+import { sitePathOf } from "../lib/urls.ts";
 
 export interface SearchIndexOptions {
   /** The policy's language (`lang` in content/site.json), for Pagefind's stemming; "en" when not given. */
@@ -16,22 +17,30 @@ export interface SearchIndexResult {
   pages: number;
 }
 
+/** Pagefind's entry file, `pagefind/pagefind-entry.json`: the languages indexed and their WebAssembly. */
+interface SearchEntry {
+  languages: Record<string, { page_count: number; wasm?: string }>;
+}
+
 /** How many pages the written index holds, from Pagefind's entry file. */
 export function indexedPageCount(entryJson: string): number {
-  const entry = JSON.parse(entryJson) as { languages: Record<string, { page_count: number }> };
+  const entry = JSON.parse(entryJson) as SearchEntry;
   return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }
 
-/** Every HTML file under the site folder, as sorted site-relative paths ("cookies/index.html"). */
-export function htmlFiles(siteDir: string): string[] {
-  return siteFiles(siteDir)
-    .filter((file) => file.endsWith(".html"))
-    .map((file) => file.slice(1));
-}
-
-/** The URL a host serves a file at, as Pagefind would derive it: "cookies/index.html" → "/cookies/". */
-export function pageUrlOf(file: string): string {
-  return urlPathOf(`/${file}`);
+/**
+ * Files Pagefind writes that no page of ours loads: its three UI bundles (the search page has its
+ * own results list on Pagefind's JavaScript API, assets/search.js) and the WebAssembly of languages
+ * the index does not hold. Pagefind has no option to leave them out
+ * (https://pagefind.app/docs/node-api/#indexwritefiles), so they are removed after writing.
+ */
+export function unusedSearchFiles(names: readonly string[], entryJson: string): string[] {
+  const entry = JSON.parse(entryJson) as SearchEntry;
+  const wasmUsed = new Set(Object.entries(entry.languages).map(([lang, info]) => `wasm.${info.wasm ?? lang}.pagefind`));
+  return names.filter(
+    (name) =>
+      /^pagefind-(component-|modular-)?ui\.(js|css)$/.test(name) || (/^wasm\..+\.pagefind$/.test(name) && !wasmUsed.has(name)),
+  );
 }
 
 /**
@@ -56,12 +65,12 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     errors.push(...createErrors);
     if (!index) throw new Error("no index was created");
     const sent: Array<Promise<{ errors: string[] }>> = [];
-    for (const file of htmlFiles(siteDir)) {
+    for (const file of listFiles(siteDir).filter((name) => name.endsWith(".html"))) {
       const content = readFileSync(path.join(siteDir, file), "utf8");
       // Pagefind would read a page without the attribute only to leave it out; the whole-policy
       // page alone is 23 MB at 10,000 sections (docs/performance.md).
       if (content.includes("data-pagefind-body")) {
-        const adding = index.addHTMLFile({ url: pageUrlOf(file), content });
+        const adding = index.addHTMLFile({ url: sitePathOf(file), content });
         adding.catch(() => {}); // Awaited below, in order; this only stops an early failure from counting as unhandled.
         sent.push(adding);
       }
@@ -71,12 +80,13 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     }
     for (const adding of sent) errors.push(...(await adding).errors);
     releaseMemory();
-    // Pagefind writes its UI bundles as well, and has no option to leave them out
-    // (https://pagefind.app/docs/node-api/#indexwritefiles); no page loads them.
-    const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
+    const bundleDir = path.join(siteDir, "pagefind");
+    const written = await index.writeFiles({ outputPath: bundleDir });
     errors.push(...written.errors);
     if (errors.length > 0) throw new Error(errors.join("\n"));
-    const pages = indexedPageCount(readFileSync(path.join(siteDir, "pagefind", "pagefind-entry.json"), "utf8"));
+    const entryJson = readFileSync(path.join(bundleDir, "pagefind-entry.json"), "utf8");
+    for (const name of unusedSearchFiles(readdirSync(bundleDir), entryJson)) rmSync(path.join(bundleDir, name));
+    const pages = indexedPageCount(entryJson);
     // Pagefind reports no error for a folder without indexable pages; a search that finds nothing would.
     if (pages === 0) throw new Error("no page was indexed: is `data-pagefind-body` on the section pages?");
     return { pages };

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { z } from "zod";
-import { ContentError } from "./content-error.ts";
+import { ContentError } from "./problems.ts";
 
 export interface JsonFileHints {
   /** What the file holds, for messages: "site data", "version data". */

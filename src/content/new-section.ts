@@ -1,7 +1,7 @@
 import matter from "gray-matter";
-import { ContentError } from "./content-error.ts";
-import { ID_PATTERN, slugifyHeading } from "./slug.ts";
-import { LAYOUT_IDS, SITE_PATHS } from "./validate-policy.ts";
+import { ContentError } from "../lib/problems.ts";
+import { ID_PATTERN, slugifyHeading } from "./ids.ts";
+import { LAYOUT_IDS, SITE_PATHS } from "./policy-rules.ts";
 
 export interface NewSection {
   /** "08-some-title.md": the order, two digits, then the id, so files list in policy order. */

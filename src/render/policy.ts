@@ -1,9 +1,7 @@
 import type { MarkdownIt } from "markdown-it";
-import { ContentError } from "./content-error.ts";
+import type { SectionIds } from "../content/published-ids.ts";
+import type { SourceSection } from "../content/read-sections.ts";
 import { type Heading, markdown, type RenderEnv, renderHeading, renderMarkdown } from "./markdown.ts";
-import { type PublishedList, readPublishedIds, type SectionIds } from "./published-ids.ts";
-import { readContentDir, type SourceSection } from "./read-content.ts";
-import { validatePolicy } from "./validate-policy.ts";
 
 export interface SectionLink {
   id: string;
@@ -30,33 +28,6 @@ export interface Policy {
   sections: Section[];
 }
 
-/** Sorts sections by `order`, refusing two sections with the same order or the same id. */
-export function orderSections<T extends Pick<SourceSection, "id" | "order" | "file">>(sections: T[]): T[] {
-  const byId = new Map<string, T>();
-  const byOrder = new Map<number, T>();
-  for (const section of sections) {
-    const sameId = byId.get(section.id);
-    if (sameId)
-      throw new ContentError(
-        section.file,
-        `the id \`${section.id}\` is already used by ${sameId.file}`,
-        "Give each section its own id; ids are part of published URLs.",
-        1,
-      );
-    const sameOrder = byOrder.get(section.order);
-    if (sameOrder)
-      throw new ContentError(
-        section.file,
-        `the order ${section.order} is already used by ${sameOrder.file}`,
-        "Give each section its own order number.",
-        1,
-      );
-    byId.set(section.id, section);
-    byOrder.set(section.order, section);
-  }
-  return [...sections].sort((a, b) => a.order - b.order);
-}
-
 const link = (section: SourceSection): SectionLink => ({
   id: section.id,
   title: section.title,
@@ -73,10 +44,8 @@ export function sectionIds(policy: Policy): SectionIds[] {
   }));
 }
 
-/** Checks source sections and turns them into the policy the layouts render. */
-export function buildPolicy(sources: SourceSection[], md: MarkdownIt = markdown, published?: PublishedList): Policy {
-  const ordered = orderSections(sources);
-  validatePolicy(ordered, published);
+/** Renders checked, ordered sections (src/content/read-policy.ts) into the policy the layouts show. */
+export function renderPolicy(ordered: SourceSection[], md: MarkdownIt = markdown): Policy {
   // One env for the whole-policy page, so its ids stay unique across every section on it.
   const wholePage: RenderEnv = { headingOffset: 1 };
   const sections = ordered.map((source, index): Section => {
@@ -97,9 +66,4 @@ export function buildPolicy(sources: SourceSection[], md: MarkdownIt = markdown,
     };
   });
   return { sections };
-}
-
-/** Reads, checks and renders the policy in a content folder. */
-export function loadPolicy(contentDir: string): Policy {
-  return buildPolicy(readContentDir(contentDir), markdown, readPublishedIds(contentDir));
 }

@@ -1,7 +1,7 @@
 import markdownIt, { type Env, type MarkdownIt, type StateCore, type Token } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import attrs from "markdown-it-attrs";
-import { slugifyHeading } from "./slug.ts";
+import { slugifyHeading } from "../content/ids.ts";
 
 /** Per-render settings carried in markdown-it's env. */
 export interface RenderEnv extends Env {

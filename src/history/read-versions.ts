@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { ContentError } from "./content-error.ts";
-import { readJsonFile } from "./json-file.ts";
-import type { Policy } from "./policy.ts";
-import { readContentDir, type SourceSection } from "./read-content.ts";
-import { isoDate, versionSummary } from "./site.ts";
+import { checkSections } from "../content/policy-rules.ts";
+import { readContentDir, type SourceSection } from "../content/read-sections.ts";
+import { isoDate, versionSummary } from "../content/site-json.ts";
+import { readJsonFile } from "../lib/json-file.ts";
+import { ContentError } from "../lib/problems.ts";
 
 /** `history/<date>/version.json`: the facts of one earlier version. */
 export const versionFileSchema = z.object({ effectiveDate: isoDate, summary: versionSummary }).strict();
@@ -14,9 +14,8 @@ export const versionFileSchema = z.object({ effectiveDate: isoDate, summary: ver
 export interface VersionSource {
   effectiveDate: string;
   summary: string;
+  /** Checked like content/ and in policy order. */
   sections: SourceSection[];
-  /** The sections already rendered, when they are: the current version's are the site's own. */
-  policy?: Policy;
 }
 
 /** Reads and checks a version.json; its date must be the name of the folder it is in. */
@@ -44,7 +43,7 @@ export function readVersionFile(
  * Reads every earlier version in a history folder (one `YYYY-MM-DD/` folder each, holding section
  * files and version.json), oldest first. No folder means no earlier versions.
  */
-export function readHistoryDir(dir: string, displayRoot = process.cwd()): VersionSource[] {
+export function readArchivedVersions(dir: string, displayRoot = process.cwd()): VersionSource[] {
   if (!existsSync(dir)) return [];
   const shown = (p: string): string => path.relative(displayRoot, p) || p;
   const folders = readdirSync(dir)
@@ -61,7 +60,7 @@ export function readHistoryDir(dir: string, displayRoot = process.cwd()): Versio
     }
     const versionFile = path.join(folder, "version.json");
     const info = readVersionFile(versionFile, shown(versionFile), name);
-    return { ...info, sections: readContentDir(folder, displayRoot) };
+    return { ...info, sections: checkSections(readContentDir(folder, displayRoot)) };
   });
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ID_PATTERN } from "./slug.ts";
+import { ID_PATTERN } from "./ids.ts";
 
 const idRule = "lowercase letters and digits in words joined by single hyphens, e.g. `what-we-collect`";
 

@@ -1,5 +1,6 @@
-import { markdown, renderHeading } from "./markdown.ts";
-import { absoluteUrl, type Site } from "./site.ts";
+import type { Site } from "../content/site-json.ts";
+import { publicUrl } from "../lib/urls.ts";
+import { markdown, renderHeading } from "../render/markdown.ts";
 
 // Made once: the history pages format dozens of dates, and a formatter is slow to create.
 const dateFormat = new Intl.DateTimeFormat("en-GB", {
@@ -16,7 +17,7 @@ export function readableDate(iso: string): string {
 
 /** The page's public URL, for canonical links and the print header. */
 export function pageUrl(sitePath: string, site: Site): string {
-  return absoluteUrl(site, sitePath);
+  return publicUrl(site, sitePath);
 }
 
 // Templates call these two on every page with the same few arguments ("Contents", the provenance
@@ -26,7 +27,10 @@ function remembered<A extends unknown[]>(render: (...args: A) => string): (...ar
   return (...args) => {
     const key = JSON.stringify(args);
     let result = results.get(key);
-    if (result === undefined) results.set(key, (result = render(...args)));
+    if (result === undefined) {
+      result = render(...args);
+      results.set(key, result);
+    }
     return result;
   };
 }

@@ -1,0 +1,94 @@
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { SiteChecker } from "../checks/post-build-checks.ts";
+import { headerRules, renderHeadersFile } from "../deploy/security-headers.ts";
+import type { BuildOptions } from "../options.ts";
+import { projectRoot } from "../options.ts";
+import { buildSearchIndex } from "../search/search-index.ts";
+import { collectAssets, writeAssets } from "../templates/assets.ts";
+import { templateData } from "../templates/template-data.ts";
+import { loadPolicyData } from "./load-policy.ts";
+import { releaseMemory } from "./release-memory.ts";
+import { runEleventy } from "./run-eleventy.ts";
+
+export interface BuildHooks {
+  /** Extra steps run on the staged site after the post-build checks, before it replaces `outDir`; a throw fails the build. */
+  checks?: Array<(siteDir: string) => void | Promise<void>>;
+  /** Eleventy's own log lines ("Wrote 36 files"); off unless asked for. */
+  verbose?: boolean;
+  /** Told how long each step took; the benchmark listens. */
+  onStep?: (step: BuildStep, ms: number) => void;
+}
+
+export type BuildStep = "content" | "eleventy" | "search-index" | "checks" | "swap";
+
+export interface BuildResult {
+  outDir: string;
+  /** Pages in the search index. */
+  searchPages: number;
+}
+
+/**
+ * The whole build, one stage after another: content read and checked → policy and history
+ * rendered → templates (Eleventy) → search index, with the post-build checks reading each page
+ * beside it → swap. Everything is written to a staging folder beside `outDir`, which replaces
+ * `outDir` only when every step succeeded; a failure anywhere leaves the previous site as it was.
+ */
+export async function buildSite(options: BuildOptions, hooks: BuildHooks = {}): Promise<BuildResult> {
+  const outDir = path.resolve(options.outDir);
+  const staging = `${outDir}.staging-${process.pid}`;
+  const step = async <T>(name: BuildStep, run: () => T | Promise<T>, alreadyMs = 0): Promise<T> => {
+    const started = performance.now();
+    const result = await run();
+    hooks.onStep?.(name, alreadyMs + performance.now() - started);
+    return result;
+  };
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  try {
+    // Checked first, so a content mistake is reported as itself rather than inside Eleventy's trace.
+    const data = await step("content", () => loadPolicyData(options));
+    const { site } = data;
+    await step("eleventy", async () => {
+      const assets = collectAssets(path.join(projectRoot, "assets"), site.pathPrefix);
+      await runEleventy(staging, templateData(data, assets), { quiet: !hooks.verbose });
+      writeAssets(assets, staging);
+      // Response headers for Netlify and Cloudflare Pages, from the one list of rules.
+      writeFileSync(path.join(staging, "_headers"), renderHeadersFile(headerRules(site.pathPrefix)));
+    });
+    releaseMemory();
+    // The checks read each page while Pagefind's process indexes it, so the site is read once and
+    // the two run side by side; the time spent checking is reported as its own step.
+    const checker = new SiteChecker(site, { validateHtml: options.validateHtml });
+    let checkingMs = 0;
+    const visit = async (file: string, html: string): Promise<void> => {
+      const started = performance.now();
+      await checker.addPage(file, html);
+      checkingMs += performance.now() - started;
+    };
+    const indexStarted = performance.now();
+    const { pages } = await buildSearchIndex(staging, { visit, language: site.lang });
+    hooks.onStep?.("search-index", performance.now() - indexStarted - checkingMs);
+    await step(
+      "checks",
+      async () => {
+        checker.finish(staging);
+        for (const check of hooks.checks ?? []) await check(staging);
+      },
+      checkingMs,
+    );
+    await step("swap", () => replaceDir(staging, outDir));
+    return { outDir, searchPages: pages };
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Swaps a finished folder into place; the old one is removed only after the new one is there. */
+function replaceDir(from: string, to: string): void {
+  const old = `${to}.old-${process.pid}`;
+  if (existsSync(to)) renameSync(to, old);
+  renameSync(from, to);
+  rmSync(old, { recursive: true, force: true });
+}

@@ -1,0 +1,72 @@
+import path from "node:path";
+import { z } from "zod";
+import { readJsonFile } from "../lib/json-file.ts";
+import { ContentError } from "../lib/problems.ts";
+import { normalizeSiteUrl } from "../options.ts";
+
+/** A calendar date written YYYY-MM-DD that exists (no 2014-02-30). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+  .refine(
+    (text) => !Number.isNaN(Date.parse(text)) && new Date(text).toISOString().startsWith(text),
+    "is not a calendar date",
+  );
+
+/** What changed in a version, in one line: shown in the history, the compare view and the feed. */
+export const versionSummary = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(200, "must fit on one line (200 characters)");
+
+/** Site-wide facts, kept once in `content/site.json`. */
+export const siteSchema = z
+  .object({
+    lang: z.string().min(2),
+    organisation: z.string().min(1),
+    policyName: z.string().min(1),
+    documentTitle: z.string().min(1),
+    description: z.string().min(1),
+    effectiveDate: isoDate,
+    /** The current version's one-line summary; earlier versions keep theirs in history/<date>/version.json. */
+    summary: versionSummary,
+    siteUrl: z.string().url(),
+    provenance: z
+      .object({
+        note: z.string().min(1),
+        sourceUrl: z.string().url(),
+        snapshotUrl: z.string().url(),
+        archivedOn: isoDate,
+      })
+      .strict(),
+  })
+  .strict();
+
+export type SiteFile = z.infer<typeof siteSchema>;
+
+export interface Site extends SiteFile {
+  /** Where the site is mounted on its host: "/" or "/privacy/". */
+  pathPrefix: string;
+}
+
+/** Reads `site.json` from the content folder; the `siteUrl` and `pathPrefix` options, where given, win. */
+export function readSiteJson(contentDir: string, options: { siteUrl?: string; pathPrefix: string }): Site {
+  const file = path.join(contentDir, "site.json");
+  const data = readJsonFile(file, file, siteSchema, {
+    what: "site data",
+    unreadable: "Keep site.json as valid JSON beside the section files.",
+    invalid: "Fix the listed keys (see docs/editing.md, “Site data”).",
+  });
+  let siteUrl = options.siteUrl;
+  try {
+    siteUrl ??= normalizeSiteUrl(data.siteUrl, "siteUrl");
+  } catch (error) {
+    throw new ContentError(
+      file,
+      (error as Error).message.split("\n")[0],
+      "Give the public origin, e.g. https://example.com.",
+    );
+  }
+  return { ...data, siteUrl, pathPrefix: options.pathPrefix };
+}

@@ -1,0 +1,160 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { UsageError } from "./lib/problems.ts";
+
+/**
+ * Every documented option, read in one place. Commands call these with their own `argv` and
+ * `process.env`; nothing below `scripts/` reads the environment. README, "Options", lists them.
+ */
+
+/** The project root, where `.eleventy.ts`, `pages/`, `layouts/`, `assets/` and `content/` live. */
+export const projectRoot = path.resolve(import.meta.dirname, "..");
+
+/** Where the policy comes from and how the site is addressed: what every command needs. */
+export interface SiteOptions {
+  /** The current policy's section files and site.json (`POLICY_CONTENT_DIR`, default `content`). */
+  contentDir: string;
+  /** Earlier versions, one `YYYY-MM-DD/` folder each (`POLICY_HISTORY_DIR`, default `history`). */
+  historyDir: string;
+  /** The public origin (`SITE_URL`); unset means `siteUrl` in site.json. */
+  siteUrl?: string;
+  /** Where the site is mounted on its host (`PATH_PREFIX`): "/" or "/privacy/". */
+  pathPrefix: string;
+}
+
+export interface BuildOptions extends SiteOptions {
+  /** Where the finished site goes (`OUTPUT_DIR`, default `dist`); replaced only when every step succeeded. */
+  outDir: string;
+  /** html-validate on every page (`--validate-html`). */
+  validateHtml: boolean;
+}
+
+export interface ServeOptions extends SiteOptions {
+  outDir: string;
+  /** `PORT`, default 8080. */
+  port: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+const fromRoot = (value: string | undefined, fallback: string): string => path.resolve(projectRoot, value || fallback);
+
+/** "/", "privacy", "/privacy" and "/privacy/" all mean the same mount point; anything else is refused. */
+export function normalizePathPrefix(raw: string | undefined): string {
+  const trimmed = (raw ?? "").trim().replace(/^\/+|\/+$/g, "");
+  if (trimmed === "") return "/";
+  if (!/^[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*$/.test(trimmed)) {
+    throw new UsageError(
+      `PATH_PREFIX "${raw}" is not a URL path`,
+      'Use letters, digits, ".", "_", "~", "-" and "/", e.g. PATH_PREFIX=/privacy/ (or leave it unset for the root of the host).',
+    );
+  }
+  return `/${trimmed}/`;
+}
+
+/** The public origin, e.g. https://example.com, without a trailing slash; `name` says where it came from. */
+export function normalizeSiteUrl(raw: string, name = "SITE_URL"): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(
+      `${name} "${raw}" is not an absolute URL`,
+      "Give the origin with its scheme, e.g. https://example.com",
+    );
+  }
+  if (!/^https?:$/.test(url.protocol) || url.pathname !== "/" || url.search || url.hash) {
+    throw new UsageError(
+      `${name} "${raw}" is not an http(s) origin`,
+      "Give only the scheme and host, e.g. https://example.com, and put a path in PATH_PREFIX.",
+    );
+  }
+  return url.origin;
+}
+
+/** The options every command shares, from the environment. */
+export function readSiteOptions(env: Env): SiteOptions {
+  return {
+    contentDir: fromRoot(env.POLICY_CONTENT_DIR, "content"),
+    historyDir: fromRoot(env.POLICY_HISTORY_DIR, "history"),
+    siteUrl: env.SITE_URL ? normalizeSiteUrl(env.SITE_URL) : undefined,
+    pathPrefix: normalizePathPrefix(env.PATH_PREFIX),
+  };
+}
+
+export const BUILD_USAGE = `Usage: npm run build [-- --validate-html]
+  --validate-html   also check every page with html-validate (deploys use it)
+  --help            show this help
+Environment: SITE_URL, PATH_PREFIX, OUTPUT_DIR, POLICY_CONTENT_DIR, POLICY_HISTORY_DIR (README, "Options").`;
+
+/**
+ * `npm run build --validate-html` (without `--`) hands the flag to npm, not to the build: npm
+ * sets `npm_config_validate_html` and passes nothing on. Refused, so a deploy never skips a check
+ * it asked for. https://docs.npmjs.com/cli/v11/commands/npm-run-script
+ */
+function refuseFlagsGivenToNpm(env: Env, flags: string[]): void {
+  for (const flag of flags) {
+    if (env[`npm_config_${flag.replaceAll("-", "_")}`] === undefined) continue;
+    throw new UsageError(
+      `--${flag} was given to npm, not to the build`,
+      `Put \`--\` before the build's own flags: npm run build -- --${flag}`,
+    );
+  }
+}
+
+/** Parses flags with node:util; an unknown flag or a stray argument is a usage error. */
+function parseFlags<T extends Record<string, { type: "boolean" | "string" }>>(
+  argv: string[],
+  options: T,
+  usage: string,
+) {
+  try {
+    return parseArgs({ args: argv, options: { ...options, help: { type: "boolean" } }, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split("\n")[0], usage.replace(/\n/g, "\n    "));
+  }
+}
+
+/** `npm run build` options; `help` is true when the reader asked for the usage text. */
+export function readBuildOptions(argv: string[], env: Env): BuildOptions & { help: boolean } {
+  const { values } = parseFlags(argv, { "validate-html": { type: "boolean" } }, BUILD_USAGE);
+  refuseFlagsGivenToNpm(env, ["validate-html"]);
+  return {
+    ...readSiteOptions(env),
+    outDir: fromRoot(env.OUTPUT_DIR, "dist"),
+    validateHtml: values["validate-html"] === true,
+    help: values.help === true,
+  };
+}
+
+/** `npm start` options. */
+export function readServeOptions(env: Env): ServeOptions {
+  const port = Number(env.PORT || "8080");
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError(
+      `PORT "${env.PORT}" is not a port number`,
+      "Give a whole number from 1 to 65535, e.g. PORT=8081.",
+    );
+  }
+  return { ...readSiteOptions(env), outDir: fromRoot(env.OUTPUT_DIR, "dist"), port };
+}
+
+export const NEW_SECTION_USAGE = `Usage: npm run new-section -- "Title" [--id short-id] [--content-dir dir]`;
+
+/** `npm run new-section` options: the title, an id other than the title's slug, another content folder. */
+export function readNewSectionOptions(argv: string[], env: Env): { title: string; id?: string; contentDir: string } {
+  let parsed: { values: { id?: string; "content-dir"?: string }; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { id: { type: "string" }, "content-dir": { type: "string" } },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split("\n")[0], NEW_SECTION_USAGE);
+  }
+  const { values, positionals } = parsed;
+  const contentDir = values["content-dir"] ? path.resolve(values["content-dir"]) : readSiteOptions(env).contentDir;
+  return { title: positionals.join(" "), id: values.id, contentDir };
+}
