@@ -14,9 +14,28 @@ export function headerVariable(name: string): string {
   return `$policy_${name.toLowerCase().replace(/[^a-z0-9]+/g, "_")}`;
 }
 
-/** Every header name the rules set, in the order they first appear. */
+/**
+ * Every header name the rules set, in the order they first appear, but Content-Type: nginx sends
+ * its own, so a second one from add_header would be a duplicate. Content types are set per file
+ * with `types` instead (renderTypeLocation).
+ */
 function headerNames(rules: readonly HeaderRule[]): string[] {
-  return [...new Set(rules.flatMap((rule) => Object.keys(rule.headers)))];
+  return [...new Set(rules.flatMap((rule) => Object.keys(rule.headers)))].filter((name) => name !== "Content-Type");
+}
+
+/** A file whose rule sets its Content-Type: an exact location that gives every name that type. */
+function renderTypeLocation(rule: HeaderRule): string[] {
+  const type = rule.headers["Content-Type"];
+  if (/[*:]/.test(rule.pattern)) throw new Error(`a Content-Type rule must name one file, not ${rule.pattern}`);
+  const [mediaType] = type.split(";");
+  return [
+    `    # ${rule.why}`,
+    `    location = ${rule.pattern} {`,
+    `        types { }`,
+    `        default_type ${mediaType};`,
+    `        charset_types ${mediaType};`,
+    "    }",
+  ];
 }
 
 /**
@@ -65,6 +84,11 @@ export function renderNginxConfig(rules: readonly HeaderRule[], options: NginxOp
     `    location ${pathPrefix} {`,
     "        try_files $uri $uri/ =404;",
     "    }",
+    "    # The host's own configuration, read by Netlify and Cloudflare Pages: never a page to serve.",
+    `    location = ${pathPrefix}_headers {`,
+    "        return 404;",
+    "    }",
+    ...rules.filter((rule) => "Content-Type" in rule.headers).flatMap(renderTypeLocation),
     `    error_page 404 ${pathPrefix}404.html;`,
     "}",
   ];

@@ -53,6 +53,9 @@ export const PERMISSIONS_POLICY = [
   .map((feature) => `${feature}=()`)
   .join(", ");
 
+/** The Atom feed's media type. https://www.rfc-editor.org/rfc/rfc4287 */
+export const FEED_TYPE = "application/atom+xml; charset=utf-8";
+
 /** Fingerprinted files never change under their name. */
 export const CACHE_IMMUTABLE = "public, max-age=31536000, immutable";
 /**
@@ -95,6 +98,11 @@ export function headerRules(pathPrefix: string): HeaderRule[] {
     cache("*.xml", CACHE_REVALIDATE, "sitemap.xml and the history feed."),
     cache("*.txt", CACHE_REVALIDATE, "robots.txt."),
     cache("pagefind/:file", CACHE_REVALIDATE, "Pagefind's entry files keep their names from build to build."),
+    {
+      pattern: `${p}history/feed.xml`,
+      headers: { "Content-Type": FEED_TYPE },
+      why: "The changes feed is Atom; by its .xml name alone hosts would call it text/xml.",
+    },
     cache("assets/*", CACHE_IMMUTABLE, "Our CSS, JS and icons carry a content hash in their names."),
     cache("pagefind/fragment/*", CACHE_IMMUTABLE, "Pagefind names its index chunks by their content hash."),
     cache("pagefind/index/*", CACHE_IMMUTABLE, "Pagefind names its index chunks by their content hash."),

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { projectRoot } from "../../src/build-site.ts";
-import { renderNginxConfig } from "../../src/nginx-config.ts";
-import { headerRules, renderHeadersFile } from "../../src/security-headers.ts";
-import { loadSite } from "../../src/site.ts";
-import { headersFor, parseHeadersFile } from "../helpers/serve.ts";
+import { readSiteJson } from "../../src/content/site-json.ts";
+import { renderNginxConfig } from "../../src/deploy/nginx-config.ts";
+import { headerRules, renderHeadersFile } from "../../src/deploy/security-headers.ts";
+import { projectRoot, readSiteOptions } from "../../src/options.ts";
+import { headersFor, parseHeadersFile } from "../../src/tools/static-server.ts";
 import { realContentDir } from "../helpers/site.ts";
 
 /**
@@ -59,14 +59,27 @@ describe("the nginx config", () => {
       root: "/srv/www",
     });
     expect(config).toContain("    server_name policies.example.org;\n    root /srv/www;\n");
-    expect(config).toContain(
-      "    location /privacy/ {\n        try_files $uri $uri/ =404;\n    }\n    error_page 404 /privacy/404.html;\n",
-    );
+    expect(config).toContain("    location /privacy/ {\n        try_files $uri $uri/ =404;\n    }\n");
+    expect(config).toContain("    error_page 404 /privacy/404.html;\n}\n");
     expect(config).toContain("# Install: copy dist/ to /srv/www/privacy/,");
   });
 
+  it("never serves _headers, the host file that lists the response headers", () => {
+    const config = renderNginxConfig(headerRules("/privacy/"), { pathPrefix: "/privacy/", siteUrl: "https://example.org" });
+    expect(config).toContain("    location = /privacy/_headers {\n        return 404;\n    }\n");
+  });
+
+  it("serves the changes feed as Atom, by its own type rather than by the .xml extension, and adds no second Content-Type", () => {
+    const config = renderNginxConfig(headerRules("/"), { pathPrefix: "/", siteUrl: "https://example.org" });
+    expect(config).toContain(
+      "    location = /history/feed.xml {\n        types { }\n        default_type application/atom+xml;\n        charset_types application/atom+xml;\n    }\n",
+    );
+    expect(config).not.toMatch(/add_header Content-Type/);
+    expect(renderHeadersFile(headerRules("/"))).toContain("/history/feed.xml\n  Content-Type: application/atom+xml; charset=utf-8\n");
+  });
+
   it("is committed as deploy/nginx.conf for the default settings, up to date with the rules", () => {
-    const site = loadSite(realContentDir, {});
+    const site = readSiteJson(realContentDir, readSiteOptions({}));
     const expected = renderNginxConfig(headerRules(site.pathPrefix), site);
     const committed = readFileSync(path.join(projectRoot, "deploy", "nginx.conf"), "utf8");
     expect(committed, "deploy/nginx.conf is out of date: run `npm run --silent nginx-config > deploy/nginx.conf`").toBe(
