@@ -39,7 +39,8 @@ export function unusedSearchFiles(names: readonly string[], entryJson: string): 
   const wasmUsed = new Set(Object.entries(entry.languages).map(([lang, info]) => `wasm.${info.wasm ?? lang}.pagefind`));
   return names.filter(
     (name) =>
-      /^pagefind-(component-|modular-)?ui\.(js|css)$/.test(name) || (/^wasm\..+\.pagefind$/.test(name) && !wasmUsed.has(name)),
+      /^pagefind-(component-|modular-)?ui\.(js|css)$/.test(name) ||
+      (/^wasm\..+\.pagefind$/.test(name) && !wasmUsed.has(name)),
   );
 }
 

@@ -16,7 +16,7 @@ describe("heading permalinks", () => {
     await link.focus();
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/sharing\/#business-transfers$/);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("business-transfers");
+    await page.locator("#business-transfers:focus").waitFor();
     const box = (await page.locator("#business-transfers").boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y).toBeLessThan(600);

@@ -57,7 +57,7 @@ describe("reading without JavaScript", () => {
   it("explains on the search page that search needs JavaScript, and links the contents", async () => {
     const { page } = await noScript();
     await page.goto(reader.url("/search/?q=cookies"));
-    await expect.poll(() => page.getByText("Search needs JavaScript").isVisible()).toBe(true);
+    await page.getByText("Search needs JavaScript").waitFor({ state: "visible" });
     await page.getByRole("link", { name: "table of contents" }).click();
     await page.waitForURL(/\/#contents$/);
   });

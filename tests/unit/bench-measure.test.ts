@@ -21,12 +21,13 @@ describe("measuring a process tree", () => {
   });
 
   it("finds a running child in the tree and counts its memory and CPU", async () => {
+    // It says when its memory is in use; the test waits for that, not for a length of time.
     const child = spawn(process.execPath, [
       "-e",
-      "const a = Buffer.alloc(64 * 1024 * 1024, 1); setTimeout(() => a, 5000)",
+      "const a = Buffer.alloc(64 * 1024 * 1024, 1); console.log('ready'); setInterval(() => a, 1000)",
     ]);
     try {
-      await new Promise((done) => setTimeout(done, 500));
+      await new Promise((ready) => child.stdout.once("data", ready));
       expect(processTree(process.pid)).toContain(child.pid);
       expect(processTree(child.pid!)).toEqual([child.pid]);
       expect(treeRss(process.pid) - treeRss(child.pid!)).toBeGreaterThan(0);

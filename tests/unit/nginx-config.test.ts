@@ -65,7 +65,10 @@ describe("the nginx config", () => {
   });
 
   it("never serves _headers, the host file that lists the response headers", () => {
-    const config = renderNginxConfig(headerRules("/privacy/"), { pathPrefix: "/privacy/", siteUrl: "https://example.org" });
+    const config = renderNginxConfig(headerRules("/privacy/"), {
+      pathPrefix: "/privacy/",
+      siteUrl: "https://example.org",
+    });
     expect(config).toContain("    location = /privacy/_headers {\n        return 404;\n    }\n");
   });
 
@@ -75,7 +78,9 @@ describe("the nginx config", () => {
       "    location = /history/feed.xml {\n        types { }\n        default_type application/atom+xml;\n        charset_types application/atom+xml;\n    }\n",
     );
     expect(config).not.toMatch(/add_header Content-Type/);
-    expect(renderHeadersFile(headerRules("/"))).toContain("/history/feed.xml\n  Content-Type: application/atom+xml; charset=utf-8\n");
+    expect(renderHeadersFile(headerRules("/"))).toContain(
+      "/history/feed.xml\n  Content-Type: application/atom+xml; charset=utf-8\n",
+    );
   });
 
   it("is committed as deploy/nginx.conf for the default settings, up to date with the rules", () => {
