@@ -1,5 +1,5 @@
 // npm run bench: build cost as the policy grows, page weight, search transfer and the dev loop.
-// Prints the report and writes it to docs/performance.md (see README, “Scripts”).
+// Prints the report and writes it to docs/performance.md (see docs/building.md, “Scripts”).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

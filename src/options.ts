@@ -4,7 +4,7 @@ import { UsageError } from "./lib/problems.ts";
 
 /**
  * Every documented option, read in one place. Commands call these with their own `argv` and
- * `process.env`; nothing below `scripts/` reads the environment. README, "Options", lists them.
+ * `process.env`; nothing below `scripts/` reads the environment. docs/deploying.md, "Options", lists them.
  */
 
 /** The project root, where `.eleventy.ts`, `pages/`, `layouts/`, `assets/` and `content/` live. */
@@ -85,7 +85,7 @@ export function readSiteOptions(env: Env): SiteOptions {
 export const BUILD_USAGE = `Usage: npm run build [-- --validate-html]
   --validate-html   also check every page with html-validate (deploys use it)
   --help            show this help
-Environment: SITE_URL, PATH_PREFIX, OUTPUT_DIR, POLICY_CONTENT_DIR, POLICY_HISTORY_DIR (README, "Options").`;
+Environment: SITE_URL, PATH_PREFIX, OUTPUT_DIR, POLICY_CONTENT_DIR, POLICY_HISTORY_DIR (docs/deploying.md, "Options").`;
 
 /**
  * `npm run build --validate-html` (without `--`) hands the flag to npm, not to the build: npm

@@ -74,7 +74,7 @@ export function parseSection(file: string, text: string): SourceSection {
     throw new ContentError(
       file,
       "the file has no front matter",
-      "Start it with a `---` block giving id, order and title (see README, “Editing the policy”).",
+      "Start it with a `---` block giving id, order and title (see docs/editing.md, “Front matter”).",
       1,
     );
   }
@@ -100,7 +100,7 @@ export function parseSection(file: string, text: string): SourceSection {
     throw new ContentError(
       file,
       `invalid front matter:\n  - ${result.problems.map((p) => p.message).join("\n  - ")}`,
-      `Fix the listed keys; the allowed keys are ${FRONT_MATTER_KEYS.join(", ")} (see README, “Editing the policy”).`,
+      `Fix the listed keys; the allowed keys are ${FRONT_MATTER_KEYS.join(", ")} (see docs/editing.md, “Front matter”).`,
       keyLine(
         text,
         result.problems.map((p) => p.key),

@@ -59,7 +59,7 @@ export function renderNginxConfig(rules: readonly HeaderRule[], options: NginxOp
   const { pathPrefix, siteUrl, root = "/var/www/policy" } = options;
   const names = headerNames(rules);
   const header = [
-    "# nginx config for the policy site: the same header rules as dist/_headers, from src/security-headers.ts.",
+    "# nginx config for the policy site: the same header rules as dist/_headers, from src/deploy/security-headers.ts.",
     `# Made for PATH_PREFIX=${pathPrefix} SITE_URL=${siteUrl}. Regenerate for other values with`,
     "#   PATH_PREFIX=... SITE_URL=... npm run --silent nginx-config > my-site.conf",
     "#",

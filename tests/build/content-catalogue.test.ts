@@ -229,7 +229,7 @@ describe("content that must stop the build", () => {
     expect(folders.length).toBeGreaterThan(0);
     expect(
       folders.filter((name) => !SITE_PATHS.includes(name)),
-      "add these to SITE_PATHS in src/validate-policy.ts",
+      "add these to SITE_PATHS in src/content/policy-rules.ts",
     ).toEqual([]);
   });
 
@@ -248,7 +248,7 @@ describe("content that must stop the build", () => {
         .filter((id) => !contentIds.has(id));
       expect(
         layoutIds.filter((id) => !LAYOUT_IDS.includes(id)),
-        `${sitePath}: add these to LAYOUT_IDS in src/validate-policy.ts`,
+        `${sitePath}: add these to LAYOUT_IDS in src/content/policy-rules.ts`,
       ).toEqual([]);
     }
   });
