@@ -1,5 +1,5 @@
 import { SiteCheckError } from "../checks/post-build-checks.ts";
-import { ContentError, UsageError } from "./problems.ts";
+import { ContentError, ContentErrors, UsageError } from "./problems.ts";
 
 export interface CommandOptions {
   /** Printed before a known failure's message ("Build failed:"). */
@@ -9,9 +9,10 @@ export interface CommandOptions {
 }
 
 /** A mistake a person can fix from its message alone; its stack trace would only hide it. */
-export function findKnownError(error: unknown): ContentError | SiteCheckError | UsageError | undefined {
+export function findKnownError(error: unknown): ContentError | ContentErrors | SiteCheckError | UsageError | undefined {
   for (let e = error; e instanceof Error; e = e.cause) {
-    if (e instanceof ContentError || e instanceof SiteCheckError || e instanceof UsageError) return e;
+    if (e instanceof ContentError || e instanceof ContentErrors) return e;
+    if (e instanceof SiteCheckError || e instanceof UsageError) return e;
   }
   return undefined;
 }

@@ -30,3 +30,36 @@ export class UsageError extends Error {
     this.name = "UsageError";
   }
 }
+
+/** How many problems a report lists before it says how many more there are. */
+export const PROBLEMS_SHOWN = 25;
+
+/** Sorts problems by file, then line (a problem without a line first in its file). */
+export function sortProblems(problems: readonly ContentError[]): ContentError[] {
+  return [...problems].sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
+}
+
+/**
+ * Every content mistake found in one pass, so an editor fixes them all from one build: sorted by
+ * file and line, the first PROBLEMS_SHOWN listed, then how many more there are.
+ */
+export class ContentErrors extends Error {
+  readonly errors: ContentError[];
+
+  constructor(errors: readonly ContentError[]) {
+    const sorted = sortProblems(errors);
+    const shown = sorted.slice(0, PROBLEMS_SHOWN).map((e) => e.message);
+    const more = sorted.length - shown.length;
+    const count = `${sorted.length} problem${sorted.length === 1 ? "" : "s"} in the content`;
+    super([`${count}:`, ...shown, ...(more > 0 ? [`… and ${more} more.`] : [])].join("\n"));
+    this.name = "ContentErrors";
+    this.errors = sorted;
+  }
+}
+
+/** Flattens what a stage threw into the content problems it holds; anything else is rethrown. */
+export function contentProblemsOf(error: unknown): ContentError[] {
+  if (error instanceof ContentErrors) return error.errors;
+  if (error instanceof ContentError) return [error];
+  throw error;
+}
