@@ -1,6 +1,7 @@
 import type { MarkdownIt } from "markdown-it";
 import type { SectionIds } from "../content/published-ids.ts";
 import type { SourceSection } from "../content/read-sections.ts";
+import { clauseNumbers } from "./clause-numbers.ts";
 import { type Heading, markdown, type RenderEnv, renderHeading, renderMarkdown } from "./markdown.ts";
 
 export interface SectionLink {
@@ -17,11 +18,25 @@ export interface Section extends SourceSection {
   url: string;
   /** Body HTML for the section page, where clauses are h2. */
   html: string;
-  clauses: Heading[];
+  clauses: NumberedHeading[];
   /** The same section inside the whole policy: its title is an h2, its clauses h3. */
-  inPolicy: { headingHtml: string; html: string; clauses: Heading[] };
+  inPolicy: { headingHtml: string; html: string; clauses: NumberedHeading[] };
   previous: SectionLink | null;
   next: SectionLink | null;
+}
+
+/** A clause heading with its number from order ("3.b", "3.b.i"; src/render/clause-numbers.ts). */
+export interface NumberedHeading extends Heading {
+  number: string;
+}
+
+/** Numbers a section's headings in order. */
+function numbered(sectionNumber: number, headings: Heading[]): NumberedHeading[] {
+  const numbers = clauseNumbers(
+    sectionNumber,
+    headings.map((h) => h.level),
+  );
+  return headings.map((heading, i) => ({ ...heading, number: numbers[i] }));
 }
 
 export interface Policy {
@@ -59,8 +74,8 @@ export function renderPolicy(ordered: SourceSection[], md: MarkdownIt = markdown
       position: index + 1,
       url: `/${source.id}/`,
       html: own.html,
-      clauses: own.headings,
-      inPolicy: { headingHtml: heading.html, html: body.html, clauses: body.headings },
+      clauses: numbered(index + 1, own.headings),
+      inPolicy: { headingHtml: heading.html, html: body.html, clauses: numbered(index + 1, body.headings) },
       previous: index > 0 ? link(ordered[index - 1]) : null,
       next: index < ordered.length - 1 ? link(ordered[index + 1]) : null,
     };

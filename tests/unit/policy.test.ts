@@ -56,8 +56,8 @@ describe("the policy", () => {
 
   it("renders clauses as h2 on the section page and h3 inside the whole policy", () => {
     const [first] = policy.sections;
-    expect(first.clauses).toEqual([{ id: "clause-a", text: "Clause A", level: 2 }]);
-    expect(first.inPolicy.clauses).toEqual([{ id: "clause-a", text: "Clause A", level: 3 }]);
+    expect(first.clauses).toEqual([{ id: "clause-a", text: "Clause A", level: 2, number: "1.a" }]);
+    expect(first.inPolicy.clauses).toEqual([{ id: "clause-a", text: "Clause A", level: 3, number: "1.a" }]);
     expect(first.inPolicy.headingHtml).toMatch(/<h2 id="first" tabindex="-1">Title first<\/h2>/);
   });
 
