@@ -1,7 +1,8 @@
 // npm run build [-- --validate-html]: the site into dist/ (OUTPUT_DIR), atomically; see docs/building.md.
-import { buildSite } from "../src/build/build-site.ts";
+
 import { runCommand } from "../src/lib/command.ts";
 import { BUILD_USAGE, readBuildOptions } from "../src/options.ts";
+import { buildSite } from "../src/pipeline/build-site.ts";
 
 await runCommand(
   async () => {

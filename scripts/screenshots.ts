@@ -3,8 +3,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { buildSite } from "../src/build/build-site.ts";
 import { projectRoot, readSiteOptions } from "../src/options.ts";
+import { buildSite } from "../src/pipeline/build-site.ts";
 import { launchBrowser } from "../src/tools/chromium.ts";
 import { serveDirectory } from "../src/tools/static-server.ts";
 

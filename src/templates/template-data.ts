@@ -1,6 +1,17 @@
-import type { PolicyData } from "../build/load-policy.ts";
+import type { Site } from "../content/site-json.ts";
 import { contentSecurityPolicy } from "../deploy/security-headers.ts";
+import type { History } from "../history/history.ts";
+import type { Policy } from "../render/policy.ts";
 import type { Asset } from "./assets.ts";
+
+/** Everything the templates show, read, checked and rendered once per build (src/pipeline/load-policy.ts). */
+export interface PolicyData {
+  site: Site;
+  /** The current policy. */
+  policy: Policy;
+  /** Every version, the current one included (its text is `policy`, not rendered twice). */
+  history: History;
+}
 
 /** The global data every template sees: the policy, its history and site facts, our assets, the CSP. */
 export interface TemplateData extends PolicyData {

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadPolicy } from "../../src/build/load-policy.ts";
 import { projectRoot } from "../../src/options.ts";
+import { loadPolicy } from "../../src/pipeline/load-policy.ts";
 import { fixtureContent, realContentDir } from "../helpers/site.ts";
 
 const root = mkdtempSync(path.join(tmpdir(), "authoring-"));

@@ -2,10 +2,10 @@ import { createHash } from "node:crypto";
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build/build-site.ts";
-import { loadPolicy } from "../../src/build/load-policy.ts";
 import { LAYOUT_IDS, SITE_PATHS } from "../../src/content/policy-rules.ts";
 import { ContentError } from "../../src/lib/problems.ts";
+import { buildSite } from "../../src/pipeline/build-site.ts";
+import { loadPolicy } from "../../src/pipeline/load-policy.ts";
 import { sectionIds } from "../../src/render/policy.ts";
 import {
   type BuiltSite,

@@ -3,8 +3,8 @@ import path from "node:path";
 import type { CheerioAPI } from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TERMS_MARKER } from "../../assets/search.js";
-import { loadPolicy } from "../../src/build/load-policy.ts";
 import { projectRoot } from "../../src/options.ts";
+import { loadPolicy } from "../../src/pipeline/load-policy.ts";
 import { CLAUSE_LABELS, policySourcePath, readPolicySource } from "../helpers/policy-source.ts";
 import {
   type BuiltSite,

@@ -5,7 +5,7 @@ import type { CheerioAPI } from "cheerio";
 import { load } from "cheerio";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build/build-site.ts";
+import { buildSite } from "../../src/pipeline/build-site.ts";
 import {
   type BuiltSite,
   buildOptions,

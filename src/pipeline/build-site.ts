@@ -2,13 +2,13 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:f
 import path from "node:path";
 import { SiteChecker } from "../checks/post-build-checks.ts";
 import { headerRules, renderHeadersFile } from "../deploy/security-headers.ts";
+import { releaseMemory } from "../lib/release-memory.ts";
 import type { BuildOptions } from "../options.ts";
 import { projectRoot } from "../options.ts";
 import { buildSearchIndex } from "../search/search-index.ts";
 import { collectAssets, writeAssets } from "../templates/assets.ts";
 import { templateData } from "../templates/template-data.ts";
 import { loadPolicyData } from "./load-policy.ts";
-import { releaseMemory } from "./release-memory.ts";
 import { runEleventy } from "./run-eleventy.ts";
 
 export interface BuildHooks {
