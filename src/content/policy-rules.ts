@@ -1,4 +1,5 @@
 import { ContentError } from "../lib/problems.ts";
+import { checkClauseSearchTerms } from "./clause-search-terms.ts";
 import { checkMarkdown, type MarkdownScan, scanMarkdown } from "./markdown-rules.ts";
 import { checkPublishedIds, type PublishedList } from "./published-ids.ts";
 import type { SourceSection } from "./read-sections.ts";
@@ -193,6 +194,7 @@ export function validatePolicy(ordered: SourceSection[], published?: PublishedLi
     return { source, scan };
   });
   checkIds(scanned);
+  checkClauseSearchTerms(scanned);
   checkLinks(scanned);
   if (published) {
     const ids = scanned.map(({ source, scan }) => ({

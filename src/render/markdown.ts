@@ -2,6 +2,7 @@ import markdownIt, { type Env, type MarkdownIt, type StateCore, type Token } fro
 import anchor from "markdown-it-anchor";
 import attrs from "markdown-it-attrs";
 import { slugifyHeading } from "../content/ids.ts";
+import { readerWordsPlugin } from "./reader-words.ts";
 
 /** Per-render settings carried in markdown-it's env. */
 export interface RenderEnv extends Env {
@@ -51,6 +52,8 @@ export function createMarkdown(): MarkdownIt {
       renderAttrs: () => ({ "data-pagefind-ignore": "" }),
     }),
   });
+  // Hidden reader words for search, when a render asks for them (src/render/reader-words.ts).
+  md.use(readerWordsPlugin);
   md.core.ruler.push("heading_offset", offsetHeadings);
   md.core.ruler.push("heading_aliases", addAliasAnchors);
   return md;

@@ -65,7 +65,9 @@ export function renderPolicy(ordered: SourceSection[], md: MarkdownIt = markdown
   const wholePage: RenderEnv = { headingOffset: 1 };
   const sections = ordered.map((source, index): Section => {
     const aliases = source.aliases ?? {};
-    const own = renderMarkdown(md, source.body, { aliases });
+    // The section's own page carries its reader words for search; the whole-policy page does not.
+    const readerWords = { section: source.searchTerms, clauses: source.clauseSearchTerms };
+    const own = renderMarkdown(md, source.body, { aliases, readerWords });
     // Level 1 plus the page's offset of 1: the section title is an h2 on the whole-policy page.
     const heading = renderHeading(md, source.title, source.id, 1, Object.assign(wholePage, { aliases: {} }));
     const body = renderMarkdown(md, source.body, Object.assign(wholePage, { aliases }));

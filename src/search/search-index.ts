@@ -1,9 +1,11 @@
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { listFiles } from "../lib/files.ts";
 import { releaseMemory } from "../lib/release-memory.ts";
 import { sitePathOf } from "../lib/urls.ts";
+import { withoutReaderWords } from "../render/reader-words.ts";
+import { writeVocabulary } from "./vocabulary.ts";
 
 export interface SearchIndexOptions {
   /** The policy's language (`lang` in content/site.json), for Pagefind's stemming; "en" when not given. */
@@ -45,9 +47,13 @@ export function unusedSearchFiles(names: readonly string[], entryJson: string): 
 }
 
 /**
- * Indexes the built site with Pagefind and writes its bundle to `<siteDir>/pagefind/`.
- * Only elements marked `data-pagefind-body` are indexed (the section pages), so the whole-policy
- * page never shows up as a duplicate result. https://pagefind.app/docs/indexing/
+ * Indexes the built site with Pagefind and writes its bundle to `<siteDir>/pagefind/`, with the
+ * search page's vocabulary beside it (./vocabulary.ts). Only elements marked `data-pagefind-body`
+ * are indexed (the section pages and archived versions), so the whole-policy page never shows up
+ * as a duplicate result. https://pagefind.app/docs/indexing/
+ *
+ * Each page is indexed with its reader words (src/render/reader-words.ts) and then written back
+ * without them: they serve the index, and readers would only download them.
  *
  * Files are added one by one in sorted order rather than with `addDirectory`: Pagefind's index
  * depends on the order it meets pages, and a directory's listing order differs between file
@@ -75,8 +81,11 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
         adding.catch(() => {}); // Awaited below, in order; this only stops an early failure from counting as unhandled.
         sent.push(adding);
       }
+      // Reader words are for the index only: the page is served, and checked, without them.
+      const served = withoutReaderWords(content);
+      if (served !== content) writeFileSync(path.join(siteDir, file), served);
       // Pagefind's process indexes the pages sent while this one reads and checks the next ones.
-      await visit?.(`/${file}`, content);
+      await visit?.(`/${file}`, served);
       if (sent.length > PAGES_AHEAD) errors.push(...(await sent.shift()!).errors);
     }
     for (const adding of sent) errors.push(...(await adding).errors);
@@ -90,6 +99,7 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     const pages = indexedPageCount(entryJson);
     // Pagefind reports no error for a folder without indexable pages; a search that finds nothing would.
     if (pages === 0) throw new Error("no page was indexed: is `data-pagefind-body` on the section pages?");
+    writeVocabulary(bundleDir, language);
     return { pages };
   } catch (cause) {
     throw new Error(`Failed to build the search index of ${siteDir}.`, { cause });

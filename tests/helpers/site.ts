@@ -57,6 +57,7 @@ export interface SearchFragment {
   url: string;
   content: string;
   meta: Record<string, string>;
+  filters: Record<string, string[]>;
   anchors: Array<{ element: string; id: string; text: string; location: number }>;
 }
 

@@ -78,6 +78,6 @@ describe("a section's front matter", () => {
     expect(error.message).toContain("- `id` must be");
     expect(error.message).toContain("- `order` is missing");
     expect(error.message).toContain("- unknown key `titel`");
-    expect(error.hint).toContain("id, order, title, description, searchTerms, aliases");
+    expect(error.hint).toContain("id, order, title, description, searchTerms, clauseSearchTerms, aliases");
   });
 });
