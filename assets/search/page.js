@@ -74,7 +74,7 @@ function render(ui, settled) {
   const nothing = Boolean(settled.query) && settled.hits.length === 0;
   if (nothing) {
     const words = suggestions(settled.outcome, settled.vocabulary);
-    const href = (word) => addressFor(location.href, word, settled.everyVersion);
+    const href = (word) => addressFor(location.href, word, Boolean(ui.versions?.checked));
     const replacement = suggestionsElement(words, href);
     ui.suggestions.replaceWith(replacement);
     ui.suggestions = replacement;
@@ -134,8 +134,7 @@ export function start(page) {
 
   const loaded = loadSearch(document.documentElement.dataset.pathPrefix || "/");
   const find = searcher(loaded, ui);
-  const failed = (e) =>
-    console.error(e) ||
+  const failed = () =>
     ui.summary.replaceChildren(...summaryElements("Search could not load. Reload the page to try again."));
   const run = () => find(ui.field.value.trim()).then((settled) => settled && render(ui, settled), failed);
   let typing;

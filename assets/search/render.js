@@ -27,10 +27,13 @@ function link(href, text, className = "") {
   return Object.assign(element("a", className, text), { href });
 }
 
+/** A number as the contents shows it: a section's with a full stop ("3."), a clause's as it is ("3.c"). */
+export const numberLabel = (number) => (number && !number.includes(".") ? `${number}.` : number);
+
 /** A link with the number the contents gives its section or clause in front ("3.c Business Transfers"). */
 function numberedLink(href, number, title) {
   const a = link(href, "");
-  if (number) a.append(element("span", "search-result__number", number), " ");
+  if (number) a.append(element("span", "search-result__number", numberLabel(number)), " ");
   a.append(title);
   return a;
 }
@@ -50,7 +53,7 @@ export function resultItem(view, highlight) {
   const title = element("h2", "search-result__title");
   const archived = view.version !== "current";
   const name = archived ? `The policy as it read from ${readableDate(view.version)}` : view.title;
-  title.append(numberedLink(resultHref(view.url, highlight), archived ? "" : `${view.number}.`, name));
+  title.append(numberedLink(resultHref(view.url, highlight), archived ? "" : view.number, name));
   item.append(title);
   if (archived) item.append(element("p", "search-result__version", "An earlier version, no longer in force"));
   if (view.excerpt) item.append(excerptElement(view.excerpt));

@@ -90,6 +90,15 @@ describe("npm run bench -- --quick", () => {
     expect(first.byKind["search-fragment"]!.raw).toBeGreaterThan(0);
   });
 
+  it("asks the readers' questions on the real site, and measures a question's transfer with the vocabulary", () => {
+    const [real] = results.readerSearch!;
+    expect(results.readerSearch!.map((search) => search.site)).toEqual(["real site"]);
+    expect(real.recall!.questions).toBeGreaterThanOrEqual(60);
+    expect(real.recall!.clause.at3).toBeGreaterThan(0);
+    expect(real.question.total.gzip).toBeGreaterThan(real.question.vocabulary.gzip);
+    expect(real.question.vocabulary.raw).toBeGreaterThan(0);
+  });
+
   it("times one edit through npm start", () => {
     expect(results.dev!.savedToServedMs).toHaveLength(1);
     expect(results.dev!.savedToServedMs[0]).toBeGreaterThan(0);
@@ -104,6 +113,7 @@ describe("npm run bench -- --quick", () => {
       "Where the build time goes",
       "Reader cost on the real site",
       "Search transfer",
+      "Search on readers' questions",
       "Dev loop",
       "How each figure was taken",
     ]) {

@@ -8,7 +8,7 @@ import {
   readQuestions,
   recallOf,
 } from "../../scripts/bench/search-recall.ts";
-import { loadPolicy } from "../../src/build/load-policy.ts";
+import { loadPolicy } from "../../src/pipeline/load-policy.ts";
 import { realContentDir } from "../helpers/site.ts";
 
 const question = (section: string, clause: string | null, alsoAccept: ReaderQuestion["alsoAccept"] = []) => ({
