@@ -16,6 +16,8 @@ export interface ReaderSearch {
   site: string;
   /** Only for the real site: the questions are about its text. */
   recall?: Recall;
+  /** The same for the held-out questions, never tuned on. */
+  heldOut?: Recall;
   /** The search page opened with FIRST_QUESTION as its query. */
   question: { query: string; said: string; requests: number; total: Transfer; vocabulary: Transfer };
 }
@@ -50,8 +52,10 @@ export async function measureReaderSearch(
   if (!withRecall) return { site, question };
   const context = await browser.newContext();
   try {
-    const answers = await askQuestions(await context.newPage(), `${siteUrl}search/`, readQuestions());
-    return { site, recall: recallOf(answers), question };
+    const page = await context.newPage();
+    const recall = recallOf(await askQuestions(page, `${siteUrl}search/`, readQuestions()));
+    const heldOut = recallOf(await askQuestions(page, `${siteUrl}search/`, readQuestions(undefined, "heldOut")));
+    return { site, recall, heldOut, question };
   } finally {
     await context.close();
   }
@@ -94,28 +98,36 @@ export function readerSearchTargets(searches: readonly ReaderSearch[] = []): Tar
   return rows;
 }
 
+/** Recall on the questions tuned on and on the held-out ones, and each question not answered first. */
+function recallTables(recall: Recall, heldOut?: Recall): string[] {
+  const sets: Array<[name: string, set: string, recall: Recall]> = [
+    [`${recall.questions} questions, tuned on`, "tuned on", recall],
+  ];
+  if (heldOut) sets.push([`${heldOut.questions} held-out questions, never tuned on`, "held out", heldOut]);
+  const rows = sets.flatMap(([name, , r]) => [
+    [`${name}: right section`, percent(r.section.at1), percent(r.section.at3)],
+    [
+      `${name}: right clause (anywhere in the section for a question about all of it)`,
+      percent(r.clause.at1),
+      percent(r.clause.at3),
+    ],
+  ]);
+  const misses = sets.flatMap(([, set, r]) =>
+    r.misses.map((miss) => [miss.q, set, miss.expected, miss.first, miss.within3 ? "yes" : "**no**"]),
+  );
+  return [
+    markdownTable(["recall", "at 1", "at 3"], rows),
+    ...(misses.length
+      ? [markdownTable(["not answered first", "set", "answer", "first landing", "in the first three"], misses, 4)]
+      : []),
+  ];
+}
+
 /** The report's section on readers' questions: recall, each question not answered first, and the question's transfer. */
 export function readerSearchReport(searches: readonly ReaderSearch[]): string {
   const parts: string[] = [];
-  const recall = searches.find((search) => search.recall)?.recall;
-  if (recall) {
-    parts.push(
-      markdownTable(
-        ["recall", "at 1", "at 3"],
-        [
-          ["right section", percent(recall.section.at1), percent(recall.section.at3)],
-          [
-            "right clause (or anywhere in the section, for a question about the whole section)",
-            percent(recall.clause.at1),
-            percent(recall.clause.at3),
-          ],
-        ],
-      ),
-    );
-    const misses = recall.misses.map((miss) => [miss.q, miss.expected, miss.first, miss.within3 ? "yes" : "**no**"]);
-    if (misses.length)
-      parts.push(markdownTable(["not answered first", "answer", "first landing", "in the first three"], misses, 3));
-  }
+  const { recall, heldOut } = searches.find((search) => search.recall) ?? {};
+  if (recall) parts.push(...recallTables(recall, heldOut));
   const rows = searches.map((search) => [
     `${search.site}: “${search.question.query}” (${search.question.said})`,
     String(search.question.requests),

@@ -22,11 +22,15 @@ export interface ReaderQuestion extends Landing {
   alsoAccept: Landing[];
 }
 
-export function readQuestions(file = QUESTIONS_FILE): ReaderQuestion[] {
-  const { questions } = JSON.parse(readFileSync(file, "utf8")) as { questions: ReaderQuestion[] };
+/**
+ * The questions of one set: `questions`, on which the reader words and query handling were tuned,
+ * or `heldOut`, written the same way afterwards and never tuned on.
+ */
+export function readQuestions(file = QUESTIONS_FILE, set: "questions" | "heldOut" = "questions"): ReaderQuestion[] {
+  const questions = (JSON.parse(readFileSync(file, "utf8")) as Record<string, ReaderQuestion[]>)[set] ?? [];
   for (const [i, question] of questions.entries()) {
     if (typeof question.q !== "string" || typeof question.section !== "string" || !("clause" in question))
-      throw new Error(`${file}: question ${i + 1} needs "q", "section" and "clause"`);
+      throw new Error(`${file}: ${set} ${i + 1} needs "q", "section" and "clause"`);
   }
   return questions;
 }

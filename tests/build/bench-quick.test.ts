@@ -95,6 +95,7 @@ describe("npm run bench -- --quick", () => {
     expect(results.readerSearch!.map((search) => search.site)).toEqual(["real site"]);
     expect(real.recall!.questions).toBeGreaterThanOrEqual(60);
     expect(real.recall!.clause.at3).toBeGreaterThan(0);
+    expect(real.heldOut!.questions).toBeGreaterThan(0);
     expect(real.question.total.gzip).toBeGreaterThan(real.question.vocabulary.gzip);
     expect(real.question.vocabulary.raw).toBeGreaterThan(0);
   });

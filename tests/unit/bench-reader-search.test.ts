@@ -10,6 +10,12 @@ const real: ReaderSearch = {
     clause: { at1: 0.9, at3: 1 },
     misses: [{ q: "police", expected: "sharing#protection-of-others", first: "terms", within3: true }],
   },
+  heldOut: {
+    questions: 4,
+    section: { at1: 0.75, at3: 1 },
+    clause: { at1: 0.5, at3: 0.75 },
+    misses: [{ q: "cookie law", expected: "cookies", first: "terms", within3: false }],
+  },
   question: {
     query: "q",
     said: "1 result for q",
@@ -57,12 +63,14 @@ describe("the targets on readers' questions", () => {
 });
 
 describe("the report on readers' questions", () => {
-  it("gives recall, each question not answered first, and each site's question transfer", () => {
+  it("gives recall on both sets, each question not answered first, and each site's question transfer", () => {
     const report = readerSearchReport([real, large]);
     expect(report).toContain(
-      "| right clause (or anywhere in the section, for a question about the whole section) | 90.0 % | 100.0 % |",
+      "| 10 questions, tuned on: right clause (anywhere in the section for a question about all of it) | 90.0 % | 100.0 % |",
     );
-    expect(report).toContain("| police | sharing#protection-of-others | terms | yes |");
+    expect(report).toContain("| 4 held-out questions, never tuned on: right section | 75.0 % | 100.0 % |");
+    expect(report).toContain("| police | tuned on | sharing#protection-of-others | terms | yes |");
+    expect(report).toContain("| cookie law | held out | cookies | terms | **no** |");
     expect(report).toContain(
       "| 10,000 sections: “q” (9 results for q) | 20 | 602 KB / 301 KB / 301 KB | 4.0 KB / 2.0 KB |",
     );

@@ -20,11 +20,12 @@ const question = (section: string, clause: string | null, alsoAccept: ReaderQues
 });
 
 describe("the questions readers ask", () => {
-  const questions = readQuestions();
+  const questions = [...readQuestions(), ...readQuestions(undefined, "heldOut")];
   const policy = loadPolicy(realContentDir);
 
-  it("are at least sixty, each a question with an answer", () => {
-    expect(questions.length).toBeGreaterThanOrEqual(60);
+  it("are at least sixty tuned on, and more held out, each a question with an answer", () => {
+    expect(readQuestions().length).toBeGreaterThanOrEqual(60);
+    expect(readQuestions(undefined, "heldOut").length).toBeGreaterThan(0);
     for (const { q } of questions) expect(q.trim()).not.toBe("");
     expect(new Set(questions.map((q) => q.q)).size).toBe(questions.length);
   });
