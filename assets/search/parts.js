@@ -21,14 +21,13 @@ function titleLength(words, title) {
  * A page's parts, in order: its own text before the first heading, then one part per heading:
  * a clause on a section page, a section or clause on an archived version's page. Each has its
  * word range (`start` its heading, `body` its text, up to `end`) and the number the contents
- * gives it, from the page's `numbers` metadata (pages/section.njk).
+ * gives it: the page's from its `number` metadata (pages/section.njk), a heading's as its title
+ * in the index (src/search/indexed-copy.ts).
  */
 export function pageParts(fragment, words) {
   const anchors = fragment.anchors
     .filter((anchor) => /^h\d$/i.test(anchor.element) && /\S/.test(anchor.text ?? ""))
     .sort((a, b) => a.location - b.location);
-  const numbers = (fragment.meta.numbers ?? "").split(/\s+/).filter(Boolean);
-  const numberOf = (i) => (numbers.length === anchors.length ? numbers[i] : "");
   const page = {
     id: "",
     start: 0,
@@ -42,8 +41,8 @@ export function pageParts(fragment, words) {
       start: anchor.location,
       body: anchor.location + wordCount(anchor.text),
       end: anchors[i + 1]?.location ?? words.length,
-      number: numberOf(i),
-      title: headingTitle(anchor.text, numberOf(i)),
+      number: anchor.title ?? "",
+      title: headingTitle(anchor.text, anchor.title ?? ""),
     })),
   ];
 }

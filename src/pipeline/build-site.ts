@@ -5,6 +5,7 @@ import { headerRules, renderHeadersFile } from "../deploy/security-headers.ts";
 import { releaseMemory } from "../lib/release-memory.ts";
 import type { BuildOptions } from "../options.ts";
 import { projectRoot } from "../options.ts";
+import { indexExtras } from "../search/indexed-copy.ts";
 import { buildSearchIndex } from "../search/search-index.ts";
 import { collectAssets, writeAssets } from "../templates/assets.ts";
 import { templateData } from "../templates/template-data.ts";
@@ -67,7 +68,8 @@ export async function buildSite(options: BuildOptions, hooks: BuildHooks = {}): 
       checkingMs += performance.now() - started;
     };
     const indexStarted = performance.now();
-    const { pages } = await buildSearchIndex(staging, { visit, language: site.lang });
+    const extras = indexExtras(data.policy, data.history.archived);
+    const { pages } = await buildSearchIndex(staging, { visit, language: site.lang, extras });
     hooks.onStep?.("search-index", performance.now() - indexStarted - checkingMs);
     await step(
       "checks",

@@ -30,15 +30,16 @@ const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
  * are worth suggesting.
  */
 export function vocabularyWords(text: string): string[] {
-  const words: string[] = [];
-  for (const [token] of text.toLowerCase().matchAll(WORD)) {
-    const plain = token.replace(/['’]s$/, "").replace(/['’]/g, "");
-    const parts = plain.split("-");
-    for (const word of parts.length > 1 ? [parts.join(""), ...parts] : parts) {
-      if (word.length >= 3 && !/\p{N}/u.test(word)) words.push(word);
-    }
-  }
-  return words;
+  return (text.toLowerCase().match(WORD) ?? []).flatMap(wordsOfToken);
+}
+
+/** The vocabulary's words of one lower-case token ("e-mail" → "email", "mail"). */
+function wordsOfToken(token: string): string[] {
+  const plain = token.replace(/['’]s$/, "").replace(/['’]/g, "");
+  const parts = plain.split("-");
+  return (parts.length > 1 ? [parts.join(""), ...parts] : parts).filter(
+    (word) => word.length >= 3 && !/\p{N}/u.test(word),
+  );
 }
 
 /** The vocabulary of a set of page texts (one entry per page), leaving out the language's stop words. */
@@ -46,12 +47,21 @@ export function buildVocabulary(pageTexts: Iterable<string>, language: string): 
   const stopWords = stopWordsFor(language);
   const stop = new Set(stopWords);
   const counts = new Map<string, number>();
+  // Pages repeat most of their words, so each distinct token is split only once.
+  const known = new Map<string, string[]>();
   let pages = 0;
   for (const text of pageTexts) {
     pages++;
-    for (const word of new Set(vocabularyWords(text))) {
-      if (!stop.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    const words = new Set<string>();
+    for (const token of new Set(text.toLowerCase().match(WORD))) {
+      if (!known.has(token))
+        known.set(
+          token,
+          wordsOfToken(token).filter((word) => !stop.has(word)),
+        );
+      for (const word of known.get(token)!) words.add(word);
     }
+    for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   const words = Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return { language, pages, stopWords, words };

@@ -4,7 +4,8 @@ import type { CheerioAPI } from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/options.ts";
 import { loadPolicy } from "../../src/pipeline/load-policy.ts";
-import { READER_WORDS_MARK } from "../../src/render/reader-words.ts";
+import { compactReaderWords, READER_WORDS_MARK } from "../../src/render/reader-words.ts";
+import { stopWordsFor } from "../../src/search/stop-words.ts";
 import type { Vocabulary } from "../../src/search/vocabulary.ts";
 import { CLAUSE_LABELS, policySourcePath, readPolicySource } from "../helpers/policy-source.ts";
 import {
@@ -303,7 +304,8 @@ describe("the search page and the search index", () => {
 
 describe("reader words from front matter", () => {
   const fragmentOf = (url: string) => readSearchFragments(site.outDir).find((f) => f.url === url)!;
-  const between = (words: readonly string[]) => `${READER_WORDS_MARK} ${words.join(", ")} ${READER_WORDS_MARK}`;
+  const between = (words: readonly string[]) =>
+    `${READER_WORDS_MARK} ${compactReaderWords(words, new Set(stopWordsFor("en")))} ${READER_WORDS_MARK}`;
 
   it("are indexed with their section, between the marks the search page leaves out of excerpts", () => {
     const cookies = policy.sections.find((s) => s.id === "cookies")!;
@@ -327,23 +329,31 @@ describe("reader words from front matter", () => {
     expect(Object.keys(sharing.clauseSearchTerms ?? {})).toContain("business-transfers");
   });
 
-  it("are never on the pages readers get, not even hidden", () => {
+  it("are never on the pages readers get, not even hidden: only an empty marker where they belong", () => {
     for (const sitePath of ["/", ...sectionPaths, ...historyPaths]) {
       const html = readFileSync(pageFile(site.outDir, sitePath), "utf8");
-      expect(html, sitePath).not.toContain("data-reader-words");
+      expect(html, sitePath).not.toContain("data-pagefind-index-attrs");
       expect(html, sitePath).not.toContain(READER_WORDS_MARK);
     }
+    const $ = site.page("/sharing/");
+    expect(
+      $("[data-reader-words]")
+        .map((_, el) => $(el).attr("data-reader-words"))
+        .get(),
+    ).toEqual(["", ...policy.sections[2].clauses.map((c) => c.id)]);
+    expect($("[data-reader-words]").text()).toBe("");
     expect(readingText(site.page("/sharing/"))).not.toContain("merger");
   });
 });
 
 describe("what search results show", () => {
-  it("numbers each section and its clauses as the contents does", () => {
+  it("numbers each section and its clauses as the contents does, without adding the numbers to the words searched", () => {
     const fragments = readSearchFragments(site.outDir);
     for (const section of policy.sections) {
-      const { meta } = fragments.find((f) => f.url === section.url)!;
+      const { meta, anchors } = fragments.find((f) => f.url === section.url)!;
       expect(meta.number).toBe(String(section.position));
-      expect(meta.numbers.split(" ").filter(Boolean)).toEqual(section.clauses.map((c) => c.number));
+      expect(anchors.map((a) => [a.id, a.title])).toEqual(section.clauses.map((c) => [c.id, c.number]));
+      expect(site.page(section.url)("[data-pagefind-title]")).toHaveLength(0);
     }
     expect(policy.sections[2].clauses.map((c) => c.number)).toEqual(["3.a", "3.b", "3.c", "3.d", "3.e"]);
   });

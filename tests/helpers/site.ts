@@ -58,7 +58,7 @@ export interface SearchFragment {
   content: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
-  anchors: Array<{ element: string; id: string; text: string; location: number }>;
+  anchors: Array<{ element: string; id: string; text: string; location: number; title?: string }>;
 }
 
 /** Pagefind's per-page records (gzip, "pagefind_dcd" then JSON), to see what the index holds. */

@@ -1,11 +1,12 @@
-import markdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { markdown, renderMarkdown } from "../../src/render/markdown.ts";
 import {
+  compactReaderWords,
   READER_WORDS_MARK,
   readerWordsHtml,
+  readerWordsMarker,
   readerWordsPlaces,
-  withoutReaderWords,
+  withReaderWords,
 } from "../../src/render/reader-words.ts";
 
 const body = [
@@ -24,43 +25,65 @@ const body = [
   "Notice.",
 ].join("\n");
 
-describe("reader words in a section's page", () => {
-  const env = {
-    readerWords: {
-      section: ["who sees my data"],
-      clauses: { "business-transfers": ["merger"], "with-your-consent": ["permission"] },
-    },
-  };
-  const { html } = renderMarkdown(markdown, body, env);
+const words = {
+  section: ["who sees my data"],
+  clauses: { "business-transfers": ["merger", 'say "no"'], "with-your-consent": ["permission"] },
+};
+
+describe("a section page's markers for reader words", () => {
+  const { html } = renderMarkdown(markdown, body, { readerWords: words });
+  const at = (text: string) => html.indexOf(text);
 
   it("go before the first clause for the section, and at the end of each clause, before the next heading of any level", () => {
-    const at = (text: string) => html.indexOf(text);
-    expect(at("who sees my data")).toBeLessThan(at("Intro."));
-    expect(at("merger")).toBeGreaterThan(at("We might sell stores."));
-    expect(at("merger")).toBeLessThan(at('id="assets"'));
-    // Ahead of the next heading's whole markup, so Pagefind counts them in the clause before it.
-    expect(html.slice(at("merger"), at('id="assets"'))).toMatch(/<\/div>\n<div class="heading">/);
-    expect(at("permission")).toBeGreaterThan(at("Notice."));
-  });
-
-  it("are an attribute Pagefind indexes on a hidden element, between marks, escaped", () => {
-    expect(readerWordsHtml(['say "no"', "opt out"], markdownIt().utils.escapeHtml)).toBe(
-      `<div hidden data-pagefind-index-attrs="data-reader-words" data-reader-words="${READER_WORDS_MARK} say &quot;no&quot;, opt out ${READER_WORDS_MARK}"></div>\n`,
+    expect(at(readerWordsMarker(""))).toBeLessThan(at("Intro."));
+    expect(at(readerWordsMarker("business-transfers"))).toBeGreaterThan(at("We might sell stores."));
+    // Ahead of the next heading's whole markup, so Pagefind counts the words in the clause before it.
+    expect(html.slice(at(readerWordsMarker("business-transfers")), at('id="assets"'))).toBe(
+      `${readerWordsMarker("business-transfers")}<div class="heading">\n<h3 `,
     );
+    expect(at(readerWordsMarker("with-your-consent"))).toBeGreaterThan(at("Notice."));
   });
 
-  it("are only on the page that asks for them, and come out of it whole", () => {
+  it("hold no words, and are only on the page that asks for them", () => {
+    expect(html).not.toMatch(/merger|permission|who sees/);
     expect(renderMarkdown(markdown, body).html).not.toContain("data-reader-words");
-    expect(withoutReaderWords(html)).toBe(renderMarkdown(markdown, body).html);
   });
 
-  it("are placed by clause id, and a section's words go first", () => {
+  it("are placed by clause id, the section's first", () => {
     const tokens = markdown.parse(body, {});
-    const places = readerWordsPlaces(tokens, { section: ["a"], clauses: { assets: ["b"] } });
-    expect(places.map(([index, words]) => [tokens[index]?.type ?? "end", words])).toEqual([
-      ["paragraph_open", ["a"]],
-      ["heading_open", ["b"]],
+    const places = readerWordsPlaces(tokens, { section: ["a"], clauses: { assets: ["b"], missing: ["c"] } });
+    expect(places.map(([index, key]) => [tokens[index]?.type ?? "end", key])).toEqual([
+      ["paragraph_open", ""],
+      ["heading_open", "assets"],
     ]);
     expect(readerWordsPlaces(tokens, {})).toEqual([]);
+  });
+});
+
+describe("the copy of a page Pagefind indexes", () => {
+  const { html } = renderMarkdown(markdown, body, { readerWords: words });
+  const indexed = withReaderWords(html, words);
+
+  it("has each list of words in place of its marker, between marks, in an attribute Pagefind indexes", () => {
+    expect(indexed).not.toContain(readerWordsMarker("business-transfers"));
+    expect(indexed).toContain(readerWordsHtml(words.clauses["business-transfers"]));
+    expect(readerWordsHtml(['say "no"', "opt out"])).toBe(
+      `<div hidden data-pagefind-index-attrs="data-reader-words" data-reader-words="${READER_WORDS_MARK} say &quot;no&quot;, opt out ${READER_WORDS_MARK}"></div>\n`,
+    );
+    expect(indexed.indexOf("who sees my data")).toBeLessThan(indexed.indexOf("Intro."));
+  });
+
+  it("is otherwise the page as served", () => {
+    expect(withReaderWords(html, {})).toBe(renderMarkdown(markdown, body).html);
+  });
+
+  it("holds each word once, without the stop words no search asks for", () => {
+    const stop = new Set(["who", "my", "do", "you", "me", "i'm"]);
+    expect(
+      compactReaderWords(["who sees my data", "sell my data", "Data, please", "do you track me", "I'm"], stop),
+    ).toBe("sees data, sell, please, track");
+    expect(readerWordsHtml(["who sees my data", "sell my data"], stop)).toContain(
+      `data-reader-words="${READER_WORDS_MARK} sees data, sell ${READER_WORDS_MARK}"`,
+    );
   });
 });

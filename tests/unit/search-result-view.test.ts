@@ -12,22 +12,29 @@ const sharing = {
     "Our Protection and Protection of Others. We release account information to comply with the law. ⁂ police ⁂",
     "With Your Consent. You will receive notice when information about you might go to third parties.",
   ].join(" "),
-  meta: { title: "Do We Share the Information We Receive?", number: "3", numbers: "3.a 3.b 3.c" },
+  meta: { title: "Do We Share the Information We Receive?", number: "3" },
   filters: { version: ["current"] },
-  anchors: [] as Array<{ element: string; id: string; text: string; location: number }>,
+  anchors: [] as Array<{ element: string; id: string; text: string; location: number; title?: string }>,
 };
 const words = pageWords(sharing.content);
 const locate = (text: string) => words.findIndex((word, i) => `${word} ${words[i + 1]}`.startsWith(text));
 sharing.anchors = [
-  { element: "h2", id: "business-transfers", text: "Business Transfers", location: locate("Business Transfers.") },
+  {
+    element: "h2",
+    id: "business-transfers",
+    text: "Business Transfers",
+    location: locate("Business Transfers."),
+    title: "3.a",
+  },
   {
     element: "h2",
     id: "protection-of-others",
     text: "Our Protection and Protection of Others",
     location: locate("Our Protection"),
+    title: "3.b",
   },
   { element: "span", id: "old-alias", text: "", location: locate("With Your") },
-  { element: "h2", id: "with-your-consent", text: "With Your Consent", location: locate("With Your") },
+  { element: "h2", id: "with-your-consent", text: "With Your Consent", location: locate("With Your"), title: "3.c" },
 ];
 const positionsOf = (word: string) => words.flatMap((w, i) => (w.toLowerCase().startsWith(word) ? [i] : []));
 const term = (text: string) => ({ text, phrase: false, positions: positionsOf(text) });
@@ -47,13 +54,15 @@ describe("a found page's parts", () => {
     expect(parts[1].end).toBe(parts[2].start);
   });
 
-  it("go without numbers rather than with wrong ones, and never repeat a number a heading already has", () => {
-    const parts = pageParts({ ...sharing, meta: { ...sharing.meta, numbers: "3.a 3.b" } }, words);
-    expect(parts.slice(1).map((part) => part.number)).toEqual(["", "", ""]);
+  it("have no number where the index gives a heading none, and never repeat one a heading already shows", () => {
+    const untitled = { ...sharing, anchors: sharing.anchors.map(({ title: _, ...anchor }) => anchor) };
+    expect(
+      pageParts(untitled, words)
+        .slice(1)
+        .map((part) => part.number),
+    ).toEqual(["", "", ""]);
     const numbered = { ...sharing, anchors: [{ ...sharing.anchors[0], text: "3.a Business Transfers" }] };
-    expect(pageParts({ ...numbered, meta: { ...numbered.meta, numbers: "3.a" } }, words)[1].title).toBe(
-      "Business Transfers",
-    );
+    expect(pageParts(numbered, words)[1]).toMatchObject({ number: "3.a", title: "Business Transfers" });
   });
 });
 
