@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
+import { type PdfObject, repairedOutline } from "./outline-titles.ts";
 
 /**
  * What Chromium's PDF lacks for a document of record, added without rewriting it: the author and
  * subject, dates that belong to the policy instead of to the build, and a document id made from
  * the content, so two builds of the same text give the same bytes. Chromium already writes the
- * title, the language, the tag tree and the outline; everything it wrote stays byte for byte,
+ * title, the language, the tag tree and the bookmarks; everything it wrote stays byte for byte,
  * and the new document information follows as an incremental update, as the PDF format allows
  * (ISO 32000-1, 7.5.6).
  */
@@ -14,6 +15,8 @@ export interface PdfFacts {
   subject?: string;
   /** "YYYY-MM-DD": the effective date of the text, for both of the file's dates. */
   date: string;
+  /** The page's headings as printed, to give wrapped bookmark titles back their spaces. */
+  headings?: string[];
 }
 
 /** Chromium's document dates: "(D:20261130093836+00'00')", the time of the build. */
@@ -69,27 +72,38 @@ function dictionaryOf(text: string, n: number): string {
   return body.slice(2, -2).trim();
 }
 
-/** Adds the author, subject and a content-made id to a PDF whose dates are already pinned. */
+/**
+ * Appends a new version of the document information and of the bookmarks `headings` repair
+ * (src/pdf/outline-titles.ts), with a cross-reference section and a trailer that carries an id
+ * made from the content. `pdf` has its dates pinned already.
+ */
 export function addDocumentInfo(pdf: Buffer, facts: PdfFacts): Buffer {
   const text = pdf.toString("latin1");
   const trailer = readTrailer(text);
   const entries = dictionaryOf(text, trailer.info)
-    .replace(/\/(Author|Subject) (<[^>]*>|\((?:\\.|[^\\)])*\))/g, "")
+    .replace(/\/(Author|Subject)\s*(<[^>]*>|\((?:\\.|[^\\)])*\))/g, "")
     .trim();
   const added = [`/Author ${pdfText(facts.author)}`, ...(facts.subject ? [`/Subject ${pdfText(facts.subject)}`] : [])];
+  const objects: PdfObject[] = [
+    { number: trailer.info, dictionary: `${entries} ${added.join(" ")}` },
+    ...repairedOutline(text, facts.headings ?? [], pdfText),
+  ].sort((a, b) => a.number - b.number);
   const id = createHash("sha256").update(pdf).update(JSON.stringify(facts)).digest("hex").slice(0, 32).toUpperCase();
-  const separator = text.endsWith("\n") ? "" : "\n";
-  const objectAt = pdf.length + separator.length;
-  const object = `${trailer.info} 0 obj\n<< ${entries} ${added.join(" ")} >>\nendobj\n`;
-  const xrefAt = objectAt + Buffer.byteLength(object, "latin1");
-  const update =
-    `${separator}${object}xref\n${trailer.info} 1\n${String(objectAt).padStart(10, "0")} 00000 n \n` +
+  let update = text.endsWith("\n") ? "" : "\n";
+  const xref: string[] = [];
+  for (const object of objects) {
+    xref.push(`${object.number} 1\n${String(pdf.length + update.length).padStart(10, "0")} 00000 n \n`);
+    update += `${object.number} 0 obj\n<< ${object.dictionary.trim()} >>\nendobj\n`;
+  }
+  const xrefAt = pdf.length + Buffer.byteLength(update, "latin1");
+  update +=
+    `xref\n${xref.join("")}` +
     `trailer\n<< /Size ${trailer.size} /Root ${trailer.root} /Info ${trailer.info} 0 R /Prev ${trailer.startxref} /ID [<${id}> <${id}>] >>\n` +
     `startxref\n${xrefAt}\n%%EOF\n`;
   return Buffer.concat([pdf, Buffer.from(update, "latin1")]);
 }
 
-/** Chromium's PDF, finished: the policy's dates, its author and subject, an id from its content. */
+/** Chromium's PDF, finished: the policy's dates, its author and subject, whole bookmark titles, an id from its content. */
 export function finishPdf(chromiumPdf: Buffer, facts: PdfFacts): Buffer {
   return addDocumentInfo(pinDates(chromiumPdf, facts.date), facts);
 }

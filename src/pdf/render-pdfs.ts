@@ -53,11 +53,13 @@ async function serveStaged(context: BrowserContext, siteDir: string, publicBase:
 async function renderOne(page: Page, job: PdfJob, options: RenderPdfsOptions): Promise<PdfLink> {
   await page.goto(new URL(job.sitePath.slice(1), options.publicBase).href, { waitUntil: "load" });
   const subject = await page.locator('meta[name="description"]').getAttribute("content");
+  const headings = await page.locator("h1, h2, h3, h4, h5, h6").allTextContents();
   const printed = await page.pdf({ format: options.paper, tagged: true, outline: true });
   const pdf = finishPdf(Buffer.from(printed), {
     author: options.author,
     subject: subject ?? undefined,
     date: options.dateOf(job.sitePath),
+    headings,
   });
   const file = path.join(options.siteDir, job.pdfPath);
   mkdirSync(path.dirname(file), { recursive: true });

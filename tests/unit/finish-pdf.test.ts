@@ -7,10 +7,14 @@ import { addDocumentInfo, countPages, finishPdf, pdfText, pinDates } from "../..
 function chromiumLikePdf(stamp = "D:20261130093836+05'30'"): Buffer {
   const objects = [
     `<< /CreationDate (${stamp}) /Creator (Chromium) /ModDate (${stamp}) /Producer (Skia/PDF m147) /Title <FEFF0054> >>`,
-    "<< /Lang (en) /Pages 3 0 R /Type /Catalog >>",
+    "<< /Lang (en) /Pages 3 0 R /Type /Catalog /Outlines 6 0 R >>",
     "<< /Count 2 /Kids [4 0 R 5 0 R] /Type /Pages >>",
     "<< /MediaBox [0 0 595 842] /Parent 3 0 R /Type /Page >>",
     "<< /MediaBox [0 0 595 842] /Parent 3 0 R /Type /Page >>",
+    "<< /Type /Outlines /First 7 0 R /Last 8 0 R /Count 2 >>",
+    // Chromium's bookmark for a heading that wrapped after "We": the space is lost.
+    "<</Title (1 What Do WeGather?)\n/Dest [4 0 R /XYZ 0 800 0]\n/Parent 6 0 R\n/Next 8 0 R>>",
+    "<</Title (1.a Given \\(by you\\))\n/Dest [5 0 R /XYZ 0 800 0]\n/Parent 6 0 R\n/Prev 7 0 R>>",
   ];
   let text = "%PDF-1.4\n";
   const offsets = objects.map((body, i) => {
@@ -68,6 +72,19 @@ describe("finishing Chromium's PDF", () => {
     const twice = addDocumentInfo(once, { ...facts, author: "Another" }).toString("latin1");
     const lastInfo = twice.slice(twice.lastIndexOf("1 0 obj"));
     expect(lastInfo.match(/\/Author/g)).toHaveLength(1);
+  });
+
+  it("gives bookmarks of wrapped headings their spaces back, leaving the others as they were", async () => {
+    const headings = ["1 What Do We Gather?", "1.a Given (by you)", "Elsewhere"];
+    const pdf = finishPdf(chromiumLikePdf(), { ...facts, headings });
+    const document = await getDocumentProxy(new Uint8Array(pdf));
+    expect(((await document.getOutline()) ?? []).map((item) => item.title)).toEqual([
+      "1 What Do We Gather?",
+      "1.a Given (by you)",
+    ]);
+    const update = pdf.subarray(chromiumLikePdf().length).toString("latin1");
+    expect(update).toMatch(/\n7 0 obj\n/);
+    expect(update).not.toMatch(/\n8 0 obj\n/);
   });
 
   it("counts pages and writes text any reader decodes", () => {
