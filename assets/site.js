@@ -47,7 +47,9 @@ for (const link of document.querySelectorAll("a[data-print-section]")) {
 }
 window.addEventListener("afterprint", () => {
   document.documentElement.removeAttribute("data-printing");
-  marginFacts.forEach((name, i) => document.documentElement.setAttribute(name, pageFacts[i] || ""));
+  marginFacts.forEach((name, i) => {
+    document.documentElement.setAttribute(name, pageFacts[i] || "");
+  });
   for (const target of document.querySelectorAll("[data-print-target]")) target.removeAttribute("data-print-target");
 });
 

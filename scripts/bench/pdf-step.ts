@@ -38,7 +38,11 @@ async function measureOnce(
       validateHtml: false,
       pdf: true,
     },
-    { onStep: (step, took) => (step === "pdf" ? (ms = took) : undefined) },
+    {
+      onStep: (step, took) => {
+        if (step === "pdf") ms = took;
+      },
+    },
   );
   const names = listFiles(outDir).filter((file) => file.endsWith(".pdf"));
   const files = names.map((file) => readFileSync(path.join(outDir, file)));

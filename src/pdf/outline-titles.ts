@@ -32,7 +32,7 @@ const TITLE = /\/Title\s*(<[0-9A-Fa-f\s]*>|\((?:\\.|[^\\)])*\))/s;
 /** The bookmarks (outline items: a title and a parent) among the file's plain objects. */
 export function outlineItems(text: string): Array<PdfObject & { title: string }> {
   const items: Array<PdfObject & { title: string }> = [];
-  for (const match of text.matchAll(/\n(\d+) 0 obj\s*<<((?:(?!endobj|stream)[^])*)>>\s*endobj/g)) {
+  for (const match of text.matchAll(/\n(\d+) 0 obj\s*<<((?:(?!endobj|stream)[\s\S])*)>>\s*endobj/g)) {
     const dictionary = match[2];
     const title = TITLE.exec(dictionary);
     if (!title || !/\/Parent\s+\d+ 0 R/.test(dictionary)) continue;

@@ -11,7 +11,7 @@ export const CLAUSE_ADDRESS_CLASS = "clause-address";
  * Every heading as the policy's renderer writes it: markdown-it-anchor's wrapper, the heading with
  * its id, then its permalink, which closes the wrapper (src/render/markdown.ts).
  */
-const HEADING_BLOCK = /<div class="heading">\n<h[1-6] id="([^"]+)"[^]*?<\/a><\/div>\n?/g;
+const HEADING_BLOCK = /<div class="heading">\n<h[1-6] id="([^"]+)"[\s\S]*?<\/a><\/div>\n?/g;
 
 /** Adds the print-only address after each heading of rendered policy HTML. */
 export function addClauseAddresses(html: string, pageAddress: string): string {
