@@ -54,12 +54,13 @@ export async function buildSite(options: BuildOptions, hooks: BuildHooks = {}): 
     // Checked first, so a content mistake is reported as itself rather than inside Eleventy's trace.
     const data = await step("content", () => loadPolicyData(options));
     const { site } = data;
-    const assets = collectAssets(path.join(projectRoot, "assets"), site.pathPrefix);
-    await step("eleventy", async () => {
+    const assets = await step("eleventy", async () => {
+      const assets = collectAssets(path.join(projectRoot, "assets"), site.pathPrefix);
       await runEleventy(staging, templateData(data, assets), { quiet: !hooks.verbose });
       writeAssets(assets, staging);
       // Response headers for Netlify and Cloudflare Pages, from the one list of rules.
       writeFileSync(path.join(staging, "_headers"), renderHeadersFile(headerRules(site.pathPrefix)));
+      return assets;
     });
     if (renderPdfs) await step("pdf", () => addPdfs(renderPdfs, staging, data, assets, options, !hooks.verbose));
     releaseMemory();
