@@ -1,8 +1,8 @@
 /**
  * A clause found again from paper: in print, each heading of the policy has the address that
- * leads back to it written under it (assets/print.css shows these; on screen they are hidden). The address is
- * always the printed page's own plus the heading's id, so it lands on the same words the paper
- * shows: a section page, the whole policy, or a dated version that never changes.
+ * leads back to it written under it (shown by assets/print.css, hidden on screen). The address
+ * is always the printed page's own plus the heading's id, so it lands on the same words the
+ * paper shows: a section page, the whole policy, or a dated version that never changes.
  */
 
 export const CLAUSE_ADDRESS_CLASS = "clause-address";
