@@ -1,4 +1,4 @@
-// npm run build [-- --validate-html] [-- --pdf]: the site into dist/ (OUTPUT_DIR), atomically; see docs/building.md.
+// npm run build [-- [--validate-html] [--pdf]]: the site into dist/ (OUTPUT_DIR), atomically; see docs/building.md.
 import { buildSite } from "../src/build/build-site.ts";
 import { runCommand } from "../src/lib/command.ts";
 import { BUILD_USAGE, readBuildOptions } from "../src/options.ts";

@@ -89,7 +89,7 @@ export function readSiteOptions(env: Env): SiteOptions {
   };
 }
 
-export const BUILD_USAGE = `Usage: npm run build [-- --validate-html] [-- --pdf]
+export const BUILD_USAGE = `Usage: npm run build [-- [--validate-html] [--pdf]]
   --validate-html   also check every page with html-validate (deploys use it)
   --pdf             also make a PDF of each section, the whole policy and every version, linked
                     from their pages (needs the full install, npm ci, for its Chromium)
