@@ -2,6 +2,7 @@ import markdownIt, { type Env, type MarkdownIt, type StateCore, type Token } fro
 import anchor from "markdown-it-anchor";
 import attrs from "markdown-it-attrs";
 import { slugifyHeading } from "../content/ids.ts";
+import { type NumberHeadings, numberHeadings } from "./heading-numbers.ts";
 
 /** Per-render settings carried in markdown-it's env. */
 export interface RenderEnv extends Env {
@@ -11,6 +12,8 @@ export interface RenderEnv extends Env {
   markdownItAnchor?: { slugs: Record<string, boolean> };
   /** Retired clause ids mapped to the id that replaced them: the page keeps an anchor for each. */
   aliases?: Record<string, string>;
+  /** Numbers to put in the headings ("3.b"), from their levels; none when unset. */
+  numberHeadings?: NumberHeadings;
 }
 
 export interface Heading {
@@ -53,6 +56,7 @@ export function createMarkdown(): MarkdownIt {
   });
   md.core.ruler.push("heading_offset", offsetHeadings);
   md.core.ruler.push("heading_aliases", addAliasAnchors);
+  md.core.ruler.push("heading_numbers", numberHeadings);
   return md;
 }
 

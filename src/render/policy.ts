@@ -65,17 +65,25 @@ export function renderPolicy(ordered: SourceSection[], md: MarkdownIt = markdown
   const wholePage: RenderEnv = { headingOffset: 1 };
   const sections = ordered.map((source, index): Section => {
     const aliases = source.aliases ?? {};
-    const own = renderMarkdown(md, source.body, { aliases });
+    const position = index + 1;
+    const numberHeadings = (levels: number[]) => clauseNumbers(position, levels);
+    const own = renderMarkdown(md, source.body, { aliases, numberHeadings });
     // Level 1 plus the page's offset of 1: the section title is an h2 on the whole-policy page.
-    const heading = renderHeading(md, source.title, source.id, 1, Object.assign(wholePage, { aliases: {} }));
-    const body = renderMarkdown(md, source.body, Object.assign(wholePage, { aliases }));
+    const heading = renderHeading(
+      md,
+      source.title,
+      source.id,
+      1,
+      Object.assign(wholePage, { aliases: {}, numberHeadings: () => [String(position)] }),
+    );
+    const body = renderMarkdown(md, source.body, Object.assign(wholePage, { aliases, numberHeadings }));
     return {
       ...source,
-      position: index + 1,
+      position,
       url: `/${source.id}/`,
       html: own.html,
-      clauses: numbered(index + 1, own.headings),
-      inPolicy: { headingHtml: heading.html, html: body.html, clauses: numbered(index + 1, body.headings) },
+      clauses: numbered(position, own.headings),
+      inPolicy: { headingHtml: heading.html, html: body.html, clauses: numbered(position, body.headings) },
       previous: index > 0 ? link(ordered[index - 1]) : null,
       next: index < ordered.length - 1 ? link(ordered[index + 1]) : null,
     };

@@ -59,7 +59,7 @@ describe("npm run build's options", () => {
     const result = await npm(["build", "--", "--validate-htm"], { OUTPUT_DIR: outDir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("Unknown option '--validate-htm'");
-    expect(result.stderr).toContain("Usage: npm run build [-- --validate-html]");
+    expect(result.stderr).toContain("Usage: npm run build [-- [--validate-html] [--pdf]]");
     expect(readdirSync(root)).not.toContain("never-built");
   });
 });

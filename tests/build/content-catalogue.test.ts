@@ -307,8 +307,8 @@ const builds: Builds[] = [
     check: (site, contentDir) => {
       expect([...sourceBytes(contentDir, "01-cookies.md").subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const $ = site.page("/cookies/");
-      expect($("h1").text()).toBe("What About Cookies?");
-      expect($("h2#refusing").text()).toBe("Refusing Cookies");
+      expect($("h1").text()).toBe("1 What About Cookies?");
+      expect($("h2#refusing").text()).toBe("1.a Refusing Cookies");
       expect($.html()).not.toContain("\uFEFF");
     },
   },
@@ -317,7 +317,7 @@ const builds: Builds[] = [
     check: (site, contentDir) => {
       expect(sourceBytes(contentDir, "01-cookies.md").toString("utf8")).toContain("---\r\nid: cookies\r\n");
       const $ = site.page("/cookies/");
-      expect($("h2#refusing").text()).toBe("Refusing Cookies");
+      expect($("h2#refusing").text()).toBe("1.a Refusing Cookies");
       expect($("main p").text()).not.toContain("\r");
     },
   },
@@ -332,7 +332,8 @@ const builds: Builds[] = [
       ]) {
         const $ = site.page(sitePath);
         expect($(`${level}[id^=clause-]`)).toHaveLength(400);
-        expect($(`${level}#clause-400`).text()).toBe("Clause 400");
+        // The 400th clause of section 1: a … z, aa … oj.
+        expect($(`${level}#clause-400`).text()).toBe("1.oj Clause 400");
         expect(normalizeSpace($("main").text())).toContain("The very last sentence of the big section.");
       }
       expect(readSearchFragments(site.outDir).find((f) => f.url === "/everything/")?.content).toContain(
@@ -349,8 +350,8 @@ const builds: Builds[] = [
           .map((_, h) => [[$(h).attr("id"), $(h).text()]])
           .get(),
       ).toEqual([
-        ["cookie-details", "Details"],
-        ["email-details", "Details"],
+        ["cookie-details", "1.a Details"],
+        ["email-details", "1.b Details"],
       ]);
       expect(
         $("nav.toc ol a")
@@ -362,8 +363,8 @@ const builds: Builds[] = [
   {
     scenario: "heading-reworded-id-kept",
     check: (site) => {
-      expect(site.page("/information-we-gather/")("h2#information-you-give-us").text()).toBe("What You Tell Us");
-      expect(site.page("/")("h3#information-you-give-us").text()).toBe("What You Tell Us");
+      expect(site.page("/information-we-gather/")("h2#information-you-give-us").text()).toBe("1.a What You Tell Us");
+      expect(site.page("/")("h3#information-you-give-us").text()).toBe("1.a What You Tell Us");
     },
   },
   {
