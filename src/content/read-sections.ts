@@ -1,8 +1,12 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import matter from "gray-matter";
-import { ContentError } from "../lib/problems.ts";
-import { FRONT_MATTER_KEYS, type SectionFrontMatter, validateFrontMatter } from "./front-matter.ts";
+import type { ContentNotice } from "../lib/notices.ts";
+import { ContentError, ContentErrors } from "../lib/problems.ts";
+import { type FolderRules, listContentFolder } from "./content-files.ts";
+import type { SectionFrontMatter } from "./front-matter.ts";
+import { readFrontMatter, type SplitFile, splitFrontMatter } from "./front-matter-read.ts";
+import { placeholderProblem } from "./new-section.ts";
+import { CONTROL_CHARACTER } from "./yaml-text.ts";
 
 /** One section file, read and checked, not yet rendered. */
 export interface SourceSection extends SectionFrontMatter {
@@ -12,6 +16,8 @@ export interface SourceSection extends SectionFrontMatter {
   body: string;
   /** The line number in the file where the body starts, so body line numbers can be reported. */
   bodyLine: number;
+  /** The line of `title:` in the front matter. */
+  titleLine?: number;
 }
 
 /** Decodes bytes as UTF-8, refusing anything else; a BOM and CRLF line endings are accepted. */
@@ -47,93 +53,107 @@ export function firstInvalidLine(bytes: Uint8Array): number | undefined {
   return undefined;
 }
 
-/** The line of the first listed key written in the front matter (a missing key has none), else 1. */
-function keyLine(text: string, keys: Array<string | undefined>): number {
-  const lines = text.split("\n");
-  const end = lines.indexOf("---", 1);
-  for (const key of keys) {
-    const index = lines
-      .slice(0, end === -1 ? undefined : end)
-      .findIndex((l) => key !== undefined && (l.startsWith(`${key}:`) || l.startsWith(`"${key}":`)));
-    if (index !== -1) return index + 1;
-  }
-  return 1;
+/** An invisible control character in the text: markdown-it would turn some into “�” and keep others unseen. */
+function controlCharacterProblem(file: string, text: string): ContentError | undefined {
+  const found = CONTROL_CHARACTER.exec(text);
+  if (!found) return undefined;
+  const code = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  return new ContentError(
+    file,
+    `the file contains an invisible control character (${code})`,
+    "Delete it: it cannot be shown or printed, and may change how the text around it reads. Text pasted from another program often brings one along.",
+    text.slice(0, found.index).split("\n").length,
+  );
 }
 
-/** Splits and validates front matter; pure, so every case can be tested without files. */
-export function parseSection(file: string, text: string): SourceSection {
-  if (text.trim() === "") {
-    throw new ContentError(
-      file,
-      "the file is empty",
-      'Give it front matter and the section\'s text (npm run new-section -- "Title" makes a correct start), or delete it.',
-      1,
-    );
-  }
-  if (!text.startsWith("---\n")) {
-    throw new ContentError(
-      file,
-      "the file has no front matter",
-      "Start it with a `---` block giving id, order and title (see docs/editing.md, “Front matter”).",
-      1,
-    );
-  }
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    // An empty options object skips gray-matter's cache, which would return stale results for equal text.
-    parsed = matter(text, {});
-  } catch (error) {
-    const mark = (error as { mark?: { line?: number } }).mark;
-    const reason = (error as { reason?: string }).reason ?? (error as Error).message.split("\n")[0];
-    // The YAML starts on line 2; an error at its very end is shown on its last line, not past the closing `---`.
-    const lastLine = Math.max(2, text.split("\n").indexOf("---", 1));
-    const line = mark?.line === undefined ? undefined : Math.min(mark.line + 2, lastLine);
-    throw new ContentError(
-      file,
-      `the front matter is not valid YAML: ${reason}`,
-      "Check the quoting and indentation between the `---` lines.",
-      line,
-    );
-  }
-  const result = validateFrontMatter(parsed.data);
-  if (!result.ok) {
-    throw new ContentError(
-      file,
-      `invalid front matter:\n  - ${result.problems.map((p) => p.message).join("\n  - ")}`,
-      `Fix the listed keys; the allowed keys are ${FRONT_MATTER_KEYS.join(", ")} (see docs/editing.md, “Front matter”).`,
-      keyLine(
-        text,
-        result.problems.map((p) => p.key),
+/** The result of reading one file: the section when it can be used, and everything wrong with it. */
+export interface SectionRead {
+  section?: SourceSection;
+  problems: ContentError[];
+}
+
+/** Reads one section file's text: front matter and body, every problem at its line; pure. */
+export function readSection(file: string, text: string): SectionRead {
+  const split = splitFrontMatter(file, text);
+  if (split instanceof ContentError) return { problems: [split] };
+  const control = controlCharacterProblem(file, text);
+  const { data, titleLine, problems } = readFrontMatter(file, split as SplitFile);
+  if (control) problems.push(control);
+  if (split.body.trim() === "") {
+    problems.push(
+      new ContentError(
+        file,
+        "the section has no text",
+        "Write the section's text below the front matter, or delete the file.",
+        split.bodyLine,
       ),
     );
   }
-  const bodyLine = text.slice(0, text.length - parsed.content.length).split("\n").length;
-  if (parsed.content.trim() === "") {
-    throw new ContentError(
-      file,
-      "the section has no text",
-      "Write the section's text below the front matter, or delete the file.",
-      bodyLine,
-    );
-  }
-  return { ...result.data, file, body: parsed.content, bodyLine };
+  const placeholder = placeholderProblem(file, split.body, split.bodyLine);
+  if (placeholder) problems.push(placeholder);
+  if (!data) return { problems };
+  return { section: { ...data, file, body: split.body, bodyLine: split.bodyLine, titleLine }, problems };
 }
 
-/** Reads every `*.md` file of a content folder, in file-name order. */
-export function readContentDir(dir: string, displayRoot = process.cwd()): SourceSection[] {
-  const names = readdirSync(dir)
-    .filter((name) => name.endsWith(".md"))
-    .sort();
-  if (names.length === 0) {
-    throw new ContentError(
-      path.relative(displayRoot, dir) || dir,
-      "no section files were found",
-      'Add one Markdown file per policy section (npm run new-section -- "Title").',
+/** Reads one section file's text, throwing every problem at once: for tools and tests. */
+export function parseSection(file: string, text: string): SourceSection {
+  const { section, problems } = readSection(file, text);
+  if (problems.length > 0) throw problems.length === 1 ? problems[0] : new ContentErrors(problems);
+  return section!;
+}
+
+/** What a content folder holds: its sections, what was wrong, and what was skipped on purpose. */
+export interface FolderRead {
+  sections: SourceSection[];
+  problems: ContentError[];
+  notices: ContentNotice[];
+  /** Some file could not be read as a section, so checks that need every section must not conclude. */
+  incomplete: boolean;
+}
+
+/** Reads every file of a content folder, in file-name order, accounting for each one. */
+export function readContentFolder(dir: string, rules: FolderRules, displayRoot = process.cwd()): FolderRead {
+  const read: FolderRead = { sections: [], problems: [], notices: [], incomplete: false };
+  const shown = (name: string): string => path.relative(displayRoot, path.join(dir, name));
+  for (const entry of listContentFolder(dir, rules)) {
+    const file = shown(entry.name);
+    if (entry.kind === "problem") read.problems.push(new ContentError(file, entry.problem, entry.hint));
+    if (entry.kind === "draft") {
+      read.notices.push({
+        file,
+        kind: "skipped",
+        message: "skipped: a draft (its name starts with “_”)",
+        hint: "Remove the “_” from its name to publish it.",
+      });
+    }
+    if (entry.kind !== "section") continue;
+    const result = readFileAt(file, path.join(dir, entry.name));
+    read.problems.push(...result.problems);
+    if (result.section) read.sections.push(result.section);
+    else read.incomplete = true;
+  }
+  if (read.sections.length === 0 && !read.incomplete) {
+    read.problems.push(
+      new ContentError(
+        path.relative(displayRoot, dir) || dir,
+        "no section files were found",
+        'Add one Markdown file per policy section (npm run new-section -- "Title").',
+      ),
     );
   }
-  return names.map((name) => {
-    const full = path.join(dir, name);
-    const file = path.relative(displayRoot, full);
-    return parseSection(file, decodeText(file, readFileSync(full)));
-  });
+  return read;
+}
+
+function readFileAt(file: string, full: string): SectionRead {
+  try {
+    return readSection(file, decodeText(file, readFileSync(full)));
+  } catch (error) {
+    if (error instanceof ContentError) return { problems: [error] };
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return {
+      problems: [
+        new ContentError(file, `the file cannot be read (${reason})`, "Check that it exists and that you may read it."),
+      ],
+    };
+  }
 }

@@ -1,0 +1,158 @@
+import { type Document, LineCounter, Parser, parseDocument, type YAMLError } from "yaml";
+import { findComments, type YamlComment } from "./yaml-comments.ts";
+import { lineStarts, quotedLine, splitValueLine } from "./yaml-text.ts";
+
+/** One thing wrong with front matter YAML, at a line of the file, with the fix. */
+export interface YamlProblem {
+  line: number;
+  problem: string;
+  hint: string;
+}
+
+/** Front matter parsed with every comment and position kept, and what was wrong with it. */
+export interface ParsedYaml {
+  doc: Document.Parsed;
+  /** The front matter's lines, as typed. */
+  lines: string[];
+  /** The file line of an offset in the front matter. */
+  lineOf(offset: number): number;
+  problems: YamlProblem[];
+}
+
+const QUOTE_HINT = "Quote the whole value, and YAML reads every character as text";
+
+/**
+ * A value typed after a key that YAML would read as something other than text. `structured`
+ * keys may hold a YAML list or map, so `[` and `{` there are YAML, not text.
+ */
+function indicatorProblem(lineText: string, structured: string[]): Omit<YamlProblem, "line"> | undefined {
+  const split = splitValueLine(lineText);
+  if (!split || split.value === "") return undefined;
+  if (structured.includes(split.prefix.replace(/: $/, "")) && /^[[{]/.test(split.value)) return undefined;
+  const meaning: Record<string, string> = {
+    "&": "an anchor name, and drops it from the text",
+    "*": "a reference to an anchor, not text",
+    "!": "a type tag, and drops it from the text",
+    "@": "a reserved character, and refuses it",
+    "`": "a reserved character, and refuses it",
+    "%": "a directive, and refuses it",
+    "[": "the start of a list",
+    "{": "the start of a set of `key: value` pairs",
+    "|": "the start of a block of lines",
+    ">": "the start of a folded block of lines",
+  };
+  const first = split.value[0];
+  if (!(first in meaning)) return undefined;
+  if ((first === "|" || first === ">") && /^[|>][0-9+-]*(\s+#.*)?$/.test(split.value)) return undefined;
+  return {
+    problem: `the value \`${split.value}\` starts with \`${first}\`, which YAML reads as ${meaning[first]}`,
+    hint: `${QUOTE_HINT}: \`${quotedLine(split.prefix, split.value)}\``,
+  };
+}
+
+/** YAML's own error, in the author's words, with the fix for the line it is on. */
+function errorProblem(error: YAMLError, line: number, lines: string[], first: number): YamlProblem {
+  const text = lines[line - first] ?? "";
+  const split = splitValueLine(text);
+  const quote = split?.value ? `: \`${quotedLine(split.prefix, split.value)}\`` : "";
+  if (error.code === "DUPLICATE_KEY") {
+    const key = split?.prefix.replace(/: $/, "") ?? "this key";
+    const earlier = lines.findIndex((l) => splitValueLine(l)?.prefix === split?.prefix);
+    return {
+      line,
+      problem: `\`${key}\` is given twice${earlier >= 0 && earlier + first !== line ? ` (also on line ${earlier + first})` : ""}`,
+      hint: "YAML would keep only one of them: keep the one you mean and delete the other.",
+    };
+  }
+  if (error.code === "TAB_AS_INDENT") {
+    return {
+      line,
+      problem: "a tab indents this line",
+      hint: "YAML indents with spaces only: replace the tab with spaces.",
+    };
+  }
+  if (error.code === "BLOCK_AS_IMPLICIT_KEY" && split && /:(\s|$)/.test(split.value)) {
+    return {
+      line,
+      problem: `the value \`${split.value}\` contains “:” followed by a space, which YAML reads as the start of another key`,
+      hint: `${QUOTE_HINT}${quote}`,
+    };
+  }
+  if (error.code === "BLOCK_AS_IMPLICIT_KEY" || error.code === "MULTILINE_IMPLICIT_KEY") {
+    return {
+      line: Math.min(line + 1, first + lines.length - 1),
+      problem: "this line is indented, so YAML reads it as part of the value on the line above",
+      hint: "Start each key at the beginning of its line (`order: 1`), or, if the words belong to the value above, write the whole value on one line, quoted.",
+    };
+  }
+  if (error.code === "MISSING_CHAR" && /quote/.test(error.message)) {
+    // YAML notices the missing quote where the text ends; the mistake is where the quote opened.
+    for (let i = line - first; i >= 0; i--) {
+      const opened = splitValueLine(lines[i]);
+      if (!opened || !/^["']/.test(opened.value)) continue;
+      return {
+        line: first + i,
+        problem: `the quote that opens \`${opened.value}\` is never closed`,
+        hint: `Close it where the value ends: \`${quotedLine(opened.prefix, opened.value.slice(1))}\``,
+      };
+    }
+  }
+  if (error.code === "UNEXPECTED_TOKEN" && split && /^["']/.test(split.value)) {
+    return {
+      line,
+      problem: `there is text after the closing quote of \`${split.value}\``,
+      hint: `Quote the whole value${quote}`,
+    };
+  }
+  return {
+    line,
+    problem: `the front matter is not valid YAML: ${error.message.split("\n")[0].replace(/\s+at line \d+.*$/, "")}`,
+    hint: `Check the quoting and indentation between the \`---\` lines${quote ? `; if this line is text, quote it${quote}` : "."}`,
+  };
+}
+
+/** A comment the author may not mean: one after a value, or an indented one inside a value. */
+function commentProblem(comment: YamlComment): YamlProblem | undefined {
+  // A note for editors: `#` and a space at the very start of a line.
+  if (comment.column === 0 && !comment.afterText && /^#(\s|$)/.test(comment.text)) return undefined;
+  const where = comment.afterText
+    ? "after a value"
+    : comment.column === 0
+      ? "at the start of a line, without a space after the `#`,"
+      : "indented inside a value";
+  const ownLine = "put it on a line of its own that starts with `# ` (a hash, then a space) at the very beginning";
+  return {
+    line: comment.line,
+    problem: `\`${comment.text}\` ${where} starts a YAML comment, so it would be left out of the page`,
+    hint: comment.intended
+      ? `If it is part of the value, quote the whole value: \`${comment.intended}\`; if it is a note for editors, ${ownLine}.`
+      : `If it is a note for editors, ${ownLine}; otherwise delete it.`,
+  };
+}
+
+/**
+ * Parses front matter with the `yaml` package's Document API, which keeps comments, source
+ * ranges and how each scalar was written, so nothing an author typed disappears unnoticed.
+ * `firstLine` is the file line of the front matter's first line. https://eemeli.org/yaml/#documents
+ */
+export function parseFrontMatterYaml(source: string, firstLine: number, structured: string[] = []): ParsedYaml {
+  const counter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const starts = lineStarts(source);
+  const lineOf = (offset: number): number => firstLine - 1 + counter.linePos(offset).line;
+  const lines = source.split("\n");
+  const problems = new Map<number, YamlProblem>();
+  const add = (problem: YamlProblem | undefined): void => {
+    if (problem && !problems.has(problem.line)) problems.set(problem.line, problem);
+  };
+  lines.forEach((text, i) => {
+    const found = indicatorProblem(text, structured);
+    if (found) add({ line: firstLine + i, ...found });
+  });
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    add(errorProblem(error, Math.min(lineOf(error.pos[0]), firstLine + lines.length - 1), lines, firstLine));
+  }
+  const tokens = [...new Parser().parse(source)];
+  for (const comment of findComments(tokens, source, starts, doc, firstLine)) add(commentProblem(comment));
+  return { doc, lines, lineOf, problems: [...problems.values()].sort((a, b) => a.line - b.line) };
+}
