@@ -21,7 +21,7 @@ await runCommand(() => {
   const fileNames = readdirSync(contentDir);
   // Every section's front matter must read, so the new order and id are never a guess.
   const read = readContentFolder(contentDir, CONTENT_FOLDER(shownFolder(contentDir)));
-  if (read.incomplete) throw new ContentErrors(read.problems);
+  if (read.unread.ids.length > 0 || read.unread.someUnknown) throw new ContentErrors(read.problems);
   const planned = planNewSection(title, { fileNames, sections: read.sections }, id);
   const file = path.join(contentDir, planned.fileName);
   writeFileSync(file, planned.text, { flag: "wx" });

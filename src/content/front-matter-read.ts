@@ -2,6 +2,7 @@ import { ContentError } from "../lib/problems.ts";
 import { FRONT_MATTER_KEYS, type SectionFrontMatter, validateFrontMatter } from "./front-matter.ts";
 import { FRONT_MATTER_KINDS, frontMatterValues } from "./front-matter-values.ts";
 import { parseFrontMatterYaml } from "./front-matter-yaml.ts";
+import { ID_PATTERN } from "./ids.ts";
 
 /** A section file cut at its front matter: the YAML between the `---` lines, and the Markdown after. */
 export interface SplitFile {
@@ -57,6 +58,8 @@ export interface FrontMatterRead {
   /** The checked front matter, when it has no problem. */
   data?: SectionFrontMatter;
   titleLine?: number;
+  /** The section's id when it reads as one, even if other keys do not. */
+  id?: string;
   problems: ContentError[];
 }
 
@@ -81,8 +84,8 @@ export function readFrontMatter(file: string, split: SplitFile): FrontMatterRead
   if (!result.ok) {
     for (const { path, message } of result.problems) {
       const top = path.split(".")[0];
-      // A key already reported (unreadable, or dropped for a problem above) is not reported again as missing.
-      if (values.lines.has(top) && !(top in values.data)) continue;
+      // A key already reported (unreadable, or mistyped as another) is not reported again as missing.
+      if ((values.lines.has(top) && !(top in values.data)) || values.meant.includes(top)) continue;
       const line = values.lines.get(path) ?? values.lines.get(top) ?? 1;
       if (seen.has(line) && line !== 1) continue;
       problems.push(
@@ -96,5 +99,6 @@ export function readFrontMatter(file: string, split: SplitFile): FrontMatterRead
     }
   }
   const data = result.ok && problems.length === 0 ? result.data : undefined;
-  return { data, titleLine: values.lines.get("title"), problems: problems.sort((a, b) => a.line! - b.line!) };
+  const id = typeof values.data.id === "string" && ID_PATTERN.test(values.data.id) ? values.data.id : undefined;
+  return { data, titleLine: values.lines.get("title"), id, problems: problems.sort((a, b) => a.line! - b.line!) };
 }

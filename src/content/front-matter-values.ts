@@ -18,6 +18,8 @@ export interface FrontMatterValues {
   /** The file line of each key and of each list item or pair: "title", "searchTerms.1", "aliases.old-id". */
   lines: Map<string, number>;
   problems: YamlProblem[];
+  /** Keys a mistyped key probably meant (`titel` → `title`): not reported missing as well. */
+  meant: string[];
 }
 
 /** The closest allowed key to a mistyped one (`Title`, `titel`), if there is one. */
@@ -43,6 +45,7 @@ export function frontMatterValues(parsed: ParsedYaml): FrontMatterValues {
   const lines = new Map<string, number>();
   const problems: YamlProblem[] = [];
   const data: Record<string, unknown> = {};
+  const meant: string[] = [];
   const lineOfNode = (node: Node | null | undefined, fallback: number): number =>
     node?.range ? parsed.lineOf(node.range[0]) : fallback;
   const problem = (line: number, text: string, hint: string): undefined => {
@@ -50,14 +53,14 @@ export function frontMatterValues(parsed: ParsedYaml): FrontMatterValues {
     return undefined;
   };
   const contents = parsed.doc.contents;
-  if (contents === null || (isScalar(contents) && contents.value === null)) return { data, lines, problems };
+  if (contents === null || (isScalar(contents) && contents.value === null)) return { data, lines, problems, meant };
   if (!isMap(contents)) {
     problem(
       lineOfNode(contents, 2),
       "the front matter is not a set of `key: value` lines",
       "Write one `key: value` per line (see docs/editing.md, “Front matter”).",
     );
-    return { data, lines, problems };
+    return { data, lines, problems, meant };
   }
   for (const pair of contents.items) {
     if (!isPair(pair)) continue;
@@ -66,6 +69,7 @@ export function frontMatterValues(parsed: ParsedYaml): FrontMatterValues {
     const key = isScalar(keyNode) ? String(keyNode.source ?? keyNode.value) : undefined;
     if (key === undefined || !(key in FRONT_MATTER_KINDS)) {
       const near = key && closestKey(key);
+      if (near) meant.push(near);
       problem(
         line,
         key === undefined ? "a key that is not a plain word" : `unknown key \`${key}\``,
@@ -78,7 +82,7 @@ export function frontMatterValues(parsed: ParsedYaml): FrontMatterValues {
     const value = reader.read(pair.value as Node | null, FRONT_MATTER_KINDS[key as keyof typeof FRONT_MATTER_KINDS]);
     if (value !== undefined) data[key] = value;
   }
-  return { data, lines, problems };
+  return { data, lines, problems, meant };
 }
 
 type Report = (line: number, problem: string, hint: string) => undefined;

@@ -1,5 +1,6 @@
 import { ContentError } from "../lib/problems.ts";
 import type { ScannedSection } from "./policy-rules.ts";
+import { mayBeUnread, type Unread } from "./read-sections.ts";
 
 /** Schemes a link may use; everything else (`javascript:`, `data:`, `vbscript:`, `file:` …) is refused. */
 export const LINK_SCHEMES = ["http", "https", "mailto", "tel"];
@@ -17,8 +18,8 @@ export function anchorsBySection(sections: ScannedSection[]): Map<string, Set<st
 export interface LinkProblem {
   problem: string;
   hint: string;
-  /** It may land in a section that could not be read, so it is only sure once every section was. */
-  needsEverySection?: boolean;
+  /** The section it may land in if that one could be read ("any": it may be any section). */
+  dependsOn?: string;
 }
 
 /** What is wrong with one link, or undefined when it lands somewhere real. */
@@ -59,7 +60,7 @@ export function linkProblem(
     return {
       problem: `the link \`${href}\` points to a section \`${page}\` that does not exist`,
       hint: `Section ids are ${[...anchors.keys()].map((id) => `\`${id}\``).join(", ")}.`,
-      needsEverySection: true,
+      dependsOn: page,
     };
   if (fragment === undefined) return undefined;
   // The whole-policy page ("/") holds every section and clause; a section page only its own clauses.
@@ -73,21 +74,27 @@ export function linkProblem(
   return {
     problem: `the link \`${href}\` points to \`#${fragment}\`, which is not an id in ${target}`,
     hint: elsewhere ? `That clause is in another section: link to it as \`/${elsewhere}/#${fragment}\`.` : siteLinks,
-    needsEverySection: !elsewhere && isSitePath,
+    dependsOn: !elsewhere && isSitePath ? (page ?? "any") : undefined,
   };
 }
 
 /**
  * Every link in every section must land: an allowed scheme, an existing section, an existing
- * clause. When some section could not be read (`incomplete`), a link that may point into it is
- * not reported: that section's own problem is.
+ * clause. A link that may point into a section that could not be read (`unread`) is not
+ * reported: that section's own problem is.
  */
-export function checkLinks(sections: ScannedSection[], incomplete = false): ContentError[] {
+export function checkLinks(sections: ScannedSection[], unread?: Unread): ContentError[] {
   const anchors = anchorsBySection(sections);
   return sections.flatMap(({ source, scan }) =>
     scan.links.flatMap((link) => {
       const found = linkProblem(link.href, source.id, anchors);
-      if (!found || (incomplete && found.needsEverySection)) return [];
+      if (!found) return [];
+      const into = found.dependsOn;
+      if (
+        into &&
+        (into === "any" ? unread && (unread.someUnknown || unread.ids.length > 0) : mayBeUnread(unread, into))
+      )
+        return [];
       return [new ContentError(source.file, found.problem, found.hint, link.line)];
     }),
   );

@@ -3,7 +3,7 @@ import { checkLinks } from "./link-rules.ts";
 import { lostTextProblems } from "./lost-text.ts";
 import { checkMarkdown, type MarkdownScan, scanMarkdown } from "./markdown-rules.ts";
 import type { SectionIds } from "./published-ids.ts";
-import type { SourceSection } from "./read-sections.ts";
+import type { SourceSection, Unread } from "./read-sections.ts";
 
 /**
  * Ids the layouts put on the pages that show policy text. Content may not use them: two
@@ -135,16 +135,16 @@ export interface CheckedSections {
 /**
  * Every rule the content must meet before anything is rendered: each section's Markdown on its
  * own (its rules, and no text that would not reach the page), then what needs the whole policy
- * (unique ids, aliases, links). `incomplete` says some file could not be read as a section.
+ * (unique ids, aliases, links). `unread`: the sections that could not be read, if any.
  */
-export function checkSections(sources: SourceSection[], incomplete = false): CheckedSections {
+export function checkSections(sources: SourceSection[], unread?: Unread): CheckedSections {
   const { ordered, problems } = orderSections(sources);
   const scanned: ScannedSection[] = ordered.map((source) => {
     const scan = scanMarkdown(source.body, source.bodyLine);
     problems.push(...checkMarkdown(source.file, scan), ...lostTextProblems(source.file, source.body, source.bodyLine));
     return { source, scan };
   });
-  problems.push(...checkIds(scanned), ...checkLinks(scanned, incomplete));
+  problems.push(...checkIds(scanned), ...checkLinks(scanned, unread));
   return { sections: ordered, scanned, problems };
 }
 

@@ -1,4 +1,5 @@
 import { ContentError } from "../lib/problems.ts";
+import { mayBeUnread, type Unread } from "./read-sections.ts";
 
 /** A section as the id rules see it: its id, the clause ids it renders, and the retired ids it keeps anchors for. */
 export interface SectionIds {
@@ -11,21 +12,21 @@ export interface SectionIds {
 /**
  * Links people have shared must keep working: every recorded section id must still be a
  * section, and every recorded clause id must still be on that section's page, as a clause or
- * as an alias that keeps an anchor for it. `recorded` comes from the version lock; when some
- * file could not be read (`incomplete`), a missing section may be in it, so is not reported.
+ * as an alias that keeps an anchor for it. `recorded` comes from the version lock; a section that
+ * could not be read (`unread`) is not reported missing: its own problem is.
  */
 export function checkPublishedIds(
   recorded: Map<string, Set<string>>,
   sections: SectionIds[],
   lockFile: string,
-  incomplete = false,
+  unread?: Unread,
 ): ContentError[] {
   const byId = new Map(sections.map((s) => [s.id, s]));
   const problems: ContentError[] = [];
   for (const [sectionId, clauseIds] of recorded) {
     const section = byId.get(sectionId);
     if (!section) {
-      if (incomplete) continue;
+      if (mayBeUnread(unread, sectionId)) continue;
       problems.push(
         new ContentError(
           lockFile,

@@ -3,7 +3,7 @@ import { type ContentError, ContentErrors } from "../lib/problems.ts";
 import type { FolderRules } from "./content-files.ts";
 import { checkSections, idsOf } from "./policy-rules.ts";
 import type { SectionIds } from "./published-ids.ts";
-import { readContentFolder, type SourceSection } from "./read-sections.ts";
+import { readContentFolder, type SourceSection, type Unread } from "./read-sections.ts";
 import { VERSION_LOCK_FILE } from "./version-lock.ts";
 
 /** What content/ holds besides its sections. */
@@ -19,20 +19,20 @@ export interface VersionContent {
   ids: SectionIds[];
   problems: ContentError[];
   notices: ContentNotice[];
-  /** Some file could not be read as a section: checks that need every section do not conclude. */
-  incomplete: boolean;
+  /** Sections that could not be read: checks that need every section do not conclude about them. */
+  unread: Unread;
 }
 
 /** Reads a folder of section files and checks every rule of one version; never throws for content. */
 export function readVersionContent(dir: string, rules: FolderRules, displayRoot = process.cwd()): VersionContent {
   const read = readContentFolder(dir, rules, displayRoot);
-  const checked = checkSections(read.sections, read.incomplete);
+  const checked = checkSections(read.sections, read.unread);
   return {
     sections: checked.sections,
     ids: idsOf(checked.scanned),
     problems: [...read.problems, ...checked.problems],
     notices: read.notices,
-    incomplete: read.incomplete,
+    unread: read.unread,
   };
 }
 

@@ -69,15 +69,30 @@ function controlCharacterProblem(file: string, text: string): ContentError | und
 /** The result of reading one file: the section when it can be used, and everything wrong with it. */
 export interface SectionRead {
   section?: SourceSection;
+  /** When the section cannot be used: its id, if that much could be read. */
+  unreadId?: string;
   problems: ContentError[];
 }
+
+/**
+ * Sections that could not be read: their ids where known, and whether any id is unknown. A rule
+ * that needs every section (a link to a section, a published id) does not conclude about these.
+ */
+export interface Unread {
+  ids: string[];
+  someUnknown: boolean;
+}
+
+/** Whether a section id may belong to a section that could not be read. */
+export const mayBeUnread = (unread: Unread | undefined, id: string): boolean =>
+  unread !== undefined && (unread.someUnknown || unread.ids.includes(id));
 
 /** Reads one section file's text: front matter and body, every problem at its line; pure. */
 export function readSection(file: string, text: string): SectionRead {
   const split = splitFrontMatter(file, text);
   if (split instanceof ContentError) return { problems: [split] };
   const control = controlCharacterProblem(file, text);
-  const { data, titleLine, problems } = readFrontMatter(file, split as SplitFile);
+  const { data, titleLine, id, problems } = readFrontMatter(file, split as SplitFile);
   if (control) problems.push(control);
   if (split.body.trim() === "") {
     problems.push(
@@ -91,7 +106,7 @@ export function readSection(file: string, text: string): SectionRead {
   }
   const placeholder = placeholderProblem(file, split.body, split.bodyLine);
   if (placeholder) problems.push(placeholder);
-  if (!data) return { problems };
+  if (!data) return { unreadId: id, problems };
   return { section: { ...data, file, body: split.body, bodyLine: split.bodyLine, titleLine }, problems };
 }
 
@@ -107,13 +122,12 @@ export interface FolderRead {
   sections: SourceSection[];
   problems: ContentError[];
   notices: ContentNotice[];
-  /** Some file could not be read as a section, so checks that need every section must not conclude. */
-  incomplete: boolean;
+  unread: Unread;
 }
 
 /** Reads every file of a content folder, in file-name order, accounting for each one. */
 export function readContentFolder(dir: string, rules: FolderRules, displayRoot = process.cwd()): FolderRead {
-  const read: FolderRead = { sections: [], problems: [], notices: [], incomplete: false };
+  const read: FolderRead = { sections: [], problems: [], notices: [], unread: { ids: [], someUnknown: false } };
   const shown = (name: string): string => path.relative(displayRoot, path.join(dir, name));
   for (const entry of listContentFolder(dir, rules)) {
     const file = shown(entry.name);
@@ -130,9 +144,10 @@ export function readContentFolder(dir: string, rules: FolderRules, displayRoot =
     const result = readFileAt(file, path.join(dir, entry.name));
     read.problems.push(...result.problems);
     if (result.section) read.sections.push(result.section);
-    else read.incomplete = true;
+    else if (result.unreadId) read.unread.ids.push(result.unreadId);
+    else read.unread.someUnknown = true;
   }
-  if (read.sections.length === 0 && !read.incomplete) {
+  if (read.sections.length === 0 && read.unread.ids.length === 0 && !read.unread.someUnknown) {
     read.problems.push(
       new ContentError(
         path.relative(displayRoot, dir) || dir,

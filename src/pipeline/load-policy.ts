@@ -49,7 +49,7 @@ export function checkContent(options: SiteOptions, purpose: BuildPurpose = "buil
   errors.push(...current.problems, ...history.problems);
   if (site) errors.push(...checkArchivedDates(history.versions, site.effectiveDate));
   if (lock) {
-    errors.push(...checkPublishedIds(recordedIds(lock.lock), current.ids, lock.file, current.incomplete));
+    errors.push(...checkPublishedIds(recordedIds(lock.lock), current.ids, lock.file, current.unread));
     if (site) {
       const versions = [
         ...history.versions.map((version) => ({ ...version, current: false })),

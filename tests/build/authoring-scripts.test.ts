@@ -1,29 +1,14 @@
-import { execFile } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/options.ts";
 import { loadPolicy } from "../../src/pipeline/load-policy.ts";
+import { npm } from "../helpers/npm.ts";
 import { fixtureContent, realContentDir } from "../helpers/site.ts";
 
 const root = mkdtempSync(path.join(tmpdir(), "authoring-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-/** Runs an npm script as an author would, resolving with its exit code and output. */
-async function npm(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)("npm", ["run", "--silent", ...args], {
-      cwd: projectRoot,
-      env: { ...process.env, ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 function copyOfContent(name: string): string {
   const dir = path.join(root, name);

@@ -111,14 +111,15 @@ describe("a section's front matter", () => {
     const { problems } = readSection("a.md", file("id: A B\ntitel: x"));
     expect(problems.map((p) => [p.line, p.problem])).toEqual([
       [1, "`order` is missing"],
-      [1, "`title` is missing"],
       [2, expect.stringMatching(/^`id` must be/)],
+      // Not “`title` is missing” as well: the mistyped key says which it meant.
       [3, "unknown key `titel`"],
     ]);
     expect(problems[0].hint).toContain("id, order, title, description, searchTerms, aliases");
+    expect(problems[2].hint).toMatch(/^Did you mean `title`\?/);
   });
 
   it("throws them all from parseSection, for tools", () => {
-    expect(() => parseSection("a.md", file("id: A B\ntitel: x"))).toThrow(/4 problems in the content:/);
+    expect(() => parseSection("a.md", file("id: A B\ntitel: x"))).toThrow(/3 problems in the content:/);
   });
 });

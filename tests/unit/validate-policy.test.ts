@@ -66,6 +66,16 @@ describe("links in the policy", () => {
     expect(linkProblem("#business-transfers", "cookies", anchors)?.hint).toContain("`/sharing/#business-transfers`");
   });
 
+  it("leave a link into a section that could not be read to that section's own problem", () => {
+    const bad = section("terms", "See [this](/nope/), [that](/#gone) and [there](/sharing/#gone).\n");
+    expect(messages(checkLinks([...policy, bad], { ids: ["nope"], someUnknown: false }))).toEqual([
+      expect.stringMatching(
+        /the link `\/sharing\/#gone` points to `#gone`, which is not an id in the section `sharing`/,
+      ),
+    ]);
+    expect(messages(checkLinks([...policy, bad], { ids: [], someUnknown: true }))).toEqual([]);
+  });
+
   it("are all checked, naming the file and line of the first bad one", () => {
     const bad = section("terms", "Fine [link](/cookies/).\n\nSee [this](/nope/).\n");
     expect(messages(checkLinks([...policy, bad]))).toEqual([
