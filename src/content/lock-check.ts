@@ -55,7 +55,8 @@ function textChange(
   if (change.kind === "removed") {
     return new ContentError(section.file, `text published on ${date} is missing here${more}`, fix, change.line);
   }
-  const quoted = change.sentence.text.length > 70 ? `${change.sentence.text.slice(0, 70).trimEnd()}…` : change.sentence.text;
+  const quoted =
+    change.sentence.text.length > 70 ? `${change.sentence.text.slice(0, 70).trimEnd()}…` : change.sentence.text;
   return new ContentError(
     section.file,
     `this is not the text published on ${date}: “${quoted}”${more}`,

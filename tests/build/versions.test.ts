@@ -33,7 +33,10 @@ function project(name: string): Project {
   const contentDir = path.join(dir, "content");
   cpSync(realContentDir, contentDir, { recursive: true });
   const git = (...args: string[]) =>
-    execFileSync("git", ["-c", "user.name=Editor", "-c", "user.email=editor@example.com", ...args], { cwd: dir, stdio: "ignore" });
+    execFileSync("git", ["-c", "user.name=Editor", "-c", "user.email=editor@example.com", ...args], {
+      cwd: dir,
+      stdio: "ignore",
+    });
   git("init", "-q");
   git("add", ".");
   git("commit", "-q", "-m", "The policy as published");
@@ -81,7 +84,8 @@ describe("a sentence changed under its published date", () => {
       {
         file: expect.stringMatching(/content[/\\]02-cookies\.md$/),
         line: 14,
-        problem: "this is not the text published on 2014-04-08: “Cookies are small text files that we transfer to your computer's hard…”",
+        problem:
+          "this is not the text published on 2014-04-08: “Cookies are small text files that we transfer to your computer's hard…”",
         hint: expect.stringMatching(
           /^Published text never changes under its date\. To publish the change, give it a new date: npm run new-version -- --date YYYY-MM-DD --summary "What changed"; to fix a typo that changes no meaning, record a visible correction: npm run correct -- --note "What was corrected"; or undo the edit\.$/,
         ),
@@ -90,10 +94,17 @@ describe("a sentence changed under its published date", () => {
   });
 
   it("passes once npm run new-version archives the published text and records the new version", async () => {
-    const result = await npm(["new-version", "--", "--date", "2024-06-01", "--summary", "Cookies are now described as small text files."], p.env);
+    const result = await npm(
+      ["new-version", "--", "--date", "2024-06-01", "--summary", "Cookies are now described as small text files."],
+      p.env,
+    );
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^Archived the text of 2014-04-08 \(from commit [0-9a-f]{12}\) into .*history[/\\]2014-04-08\/\.\n/);
-    expect(result.stdout).toContain("The policy now takes effect on 2024-06-01: “Cookies are now described as small text files.”");
+    expect(result.stdout).toMatch(
+      /^Archived the text of 2014-04-08 \(from commit [0-9a-f]{12}\) into .*history[/\\]2014-04-08\/\.\n/,
+    );
+    expect(result.stdout).toContain(
+      "The policy now takes effect on 2024-06-01: “Cookies are now described as small text files.”",
+    );
     // The archive is the text as published, byte for byte, recovered from git since content/ was edited.
     expect(readFileSync(path.join(p.historyDir, "2014-04-08", "02-cookies.md"))).toEqual(original);
     expect(JSON.parse(readFileSync(path.join(p.historyDir, "2014-04-08", "version.json"), "utf8"))).toEqual({
@@ -108,12 +119,15 @@ describe("a sentence changed under its published date", () => {
     expect(Object.keys(lock.versions)).toEqual(["2014-04-08", "2024-06-01"]);
 
     const site = await built(p, ["--release"]);
-    expect(site.stdout.trim().split("\n").at(-1)).toMatch(/; HTML validated; release: every version and id recorded\) in \d+ ms\.$/);
+    expect(site.stdout.trim().split("\n").at(-1)).toMatch(
+      /; HTML validated; release: every version and id recorded\) in \d+ ms\.$/,
+    );
     const history = site.page("/history/");
-    expect(history(".version h3").map((_, h) => normalizeSpace(history(h).text())).get()).toEqual([
-      expect.stringMatching(/^1 June 2024 \(current\)/),
-      expect.stringMatching(/^8 April 2014/),
-    ]);
+    expect(
+      history(".version h3")
+        .map((_, h) => normalizeSpace(history(h).text()))
+        .get(),
+    ).toEqual([expect.stringMatching(/^1 June 2024 \(current\)/), expect.stringMatching(/^8 April 2014/)]);
     expect(normalizeSpace(site.page("/history/2014-04-08/")("main").text())).toContain(COOKIES_SENTENCE);
     expect(normalizeSpace(site.page("/cookies/")("main").text())).toContain("Cookies are small text files");
   });
@@ -143,7 +157,9 @@ describe("a typo fixed under its published date", () => {
     await refused(p);
     const result = await npm(["correct", "--", "--note", "Wrote “web” in lower case.", "--date", "2024-05-03"], p.env);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain("Recorded a correction of the text of 2014-04-08 on 2024-05-03 (cookies): “Wrote “web” in lower case.”.");
+    expect(result.stdout).toContain(
+      "Recorded a correction of the text of 2014-04-08 on 2024-05-03 (cookies): “Wrote “web” in lower case.”.",
+    );
     const site = await built(p, ["--release"]);
     const history = site.page("/history/");
     expect(normalizeSpace(history(".version__corrections").text())).toBe(
