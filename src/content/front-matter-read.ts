@@ -1,6 +1,7 @@
 import { ContentError } from "../lib/problems.ts";
 import { FRONT_MATTER_KEYS, type SectionFrontMatter, validateFrontMatter } from "./front-matter.ts";
-import { FRONT_MATTER_KINDS, frontMatterValues } from "./front-matter-values.ts";
+import { FRONT_MATTER_KINDS } from "./front-matter-keys.ts";
+import { frontMatterValues } from "./front-matter-values.ts";
 import { parseFrontMatterYaml } from "./front-matter-yaml.ts";
 import { ID_PATTERN } from "./ids.ts";
 

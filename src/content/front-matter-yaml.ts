@@ -1,13 +1,9 @@
-import { type Document, LineCounter, Parser, parseDocument, type YAMLError } from "yaml";
+import { type Document, LineCounter, Parser, parseDocument } from "yaml";
 import { findComments, type YamlComment } from "./yaml-comments.ts";
-import { lineStarts, quotedLine, splitValueLine } from "./yaml-text.ts";
+import { errorProblem } from "./yaml-errors.ts";
+import { lineStarts, QUOTE_HINT, quotedLine, splitValueLine, type YamlProblem } from "./yaml-text.ts";
 
-/** One thing wrong with front matter YAML, at a line of the file, with the fix. */
-export interface YamlProblem {
-  line: number;
-  problem: string;
-  hint: string;
-}
+export type { YamlProblem };
 
 /** Front matter parsed with every comment and position kept, and what was wrong with it. */
 export interface ParsedYaml {
@@ -18,8 +14,6 @@ export interface ParsedYaml {
   lineOf(offset: number): number;
   problems: YamlProblem[];
 }
-
-const QUOTE_HINT = "Quote the whole value, and YAML reads every character as text";
 
 /**
  * A value typed after a key that YAML would read as something other than text. `structured`
@@ -47,67 +41,6 @@ function indicatorProblem(lineText: string, structured: string[]): Omit<YamlProb
   return {
     problem: `the value \`${split.value}\` starts with \`${first}\`, which YAML reads as ${meaning[first]}`,
     hint: `${QUOTE_HINT}: \`${quotedLine(split.prefix, split.value)}\``,
-  };
-}
-
-/** YAML's own error, in the author's words, with the fix for the line it is on. */
-function errorProblem(error: YAMLError, line: number, lines: string[], first: number): YamlProblem {
-  const text = lines[line - first] ?? "";
-  const split = splitValueLine(text);
-  const quote = split?.value ? `: \`${quotedLine(split.prefix, split.value)}\`` : "";
-  if (error.code === "DUPLICATE_KEY") {
-    const key = split?.prefix.replace(/: $/, "") ?? "this key";
-    const earlier = lines.findIndex((l) => splitValueLine(l)?.prefix === split?.prefix);
-    return {
-      line,
-      problem: `\`${key}\` is given twice${earlier >= 0 && earlier + first !== line ? ` (also on line ${earlier + first})` : ""}`,
-      hint: "YAML would keep only one of them: keep the one you mean and delete the other.",
-    };
-  }
-  if (error.code === "TAB_AS_INDENT") {
-    return {
-      line,
-      problem: "a tab indents this line",
-      hint: "YAML indents with spaces only: replace the tab with spaces.",
-    };
-  }
-  if (error.code === "BLOCK_AS_IMPLICIT_KEY" && split && /:(\s|$)/.test(split.value)) {
-    return {
-      line,
-      problem: `the value \`${split.value}\` contains “:” followed by a space, which YAML reads as the start of another key`,
-      hint: `${QUOTE_HINT}${quote}`,
-    };
-  }
-  if (error.code === "BLOCK_AS_IMPLICIT_KEY" || error.code === "MULTILINE_IMPLICIT_KEY") {
-    return {
-      line: Math.min(line + 1, first + lines.length - 1),
-      problem: "this line is indented, so YAML reads it as part of the value on the line above",
-      hint: "Start each key at the beginning of its line (`order: 1`), or, if the words belong to the value above, write the whole value on one line, quoted.",
-    };
-  }
-  if (error.code === "MISSING_CHAR" && /quote/.test(error.message)) {
-    // YAML notices the missing quote where the text ends; the mistake is where the quote opened.
-    for (let i = line - first; i >= 0; i--) {
-      const opened = splitValueLine(lines[i]);
-      if (!opened || !/^["']/.test(opened.value)) continue;
-      return {
-        line: first + i,
-        problem: `the quote that opens \`${opened.value}\` is never closed`,
-        hint: `Close it where the value ends: \`${quotedLine(opened.prefix, opened.value.slice(1))}\``,
-      };
-    }
-  }
-  if (error.code === "UNEXPECTED_TOKEN" && split && /^["']/.test(split.value)) {
-    return {
-      line,
-      problem: `there is text after the closing quote of \`${split.value}\``,
-      hint: `Quote the whole value${quote}`,
-    };
-  }
-  return {
-    line,
-    problem: `the front matter is not valid YAML: ${error.message.split("\n")[0].replace(/\s+at line \d+.*$/, "")}`,
-    hint: `Check the quoting and indentation between the \`---\` lines${quote ? `; if this line is text, quote it${quote}` : "."}`,
   };
 }
 

@@ -3,7 +3,7 @@ import type { BuildPurpose } from "../options.ts";
 import { firstChange, sentencesOf } from "./fingerprint.ts";
 import { type SectionIds, unrecordedIds } from "./published-ids.ts";
 import type { SourceSection } from "./read-sections.ts";
-import { type LockFile, lockSection, recordedIds } from "./version-lock.ts";
+import { type LockedVersion, type LockFile, lockSection, recordedIds } from "./version-lock.ts";
 
 /** One version as the lock check sees it: where it is, its date, its sections and their ids. */
 export interface VersionToCheck {
@@ -35,11 +35,7 @@ const NEW_VERSION = 'npm run new-version -- --date YYYY-MM-DD --summary "What ch
 const CORRECT = 'npm run correct -- --note "What was corrected"';
 
 /** Where a section's text differs from the text recorded for its date, or undefined. */
-function textChange(
-  section: SourceSection,
-  version: VersionToCheck,
-  locked: LockFile["lock"]["versions"][string],
-): ContentError | undefined {
+function textChange(section: SourceSection, version: VersionToCheck, locked: LockedVersion): ContentError | undefined {
   const date = version.effectiveDate;
   const fix = version.current
     ? `Published text never changes under its date. To publish the change, give it a new date: ${NEW_VERSION}; to fix a typo that changes no meaning, record a visible correction: ${CORRECT}; or undo the edit.`
@@ -65,58 +61,63 @@ function textChange(
   );
 }
 
-/**
- * Compares every version with the lock: published text unchanged under its date, every recorded
- * version still there, every version and id recorded.
- */
-export function checkAgainstLock(lockFile: LockFile, versions: VersionToCheck[], purpose: BuildPurpose): LockFindings {
-  const findings: LockFindings = { errors: [], warnings: [] };
-  const add = (stops: boolean, error: ContentError | undefined): void => {
-    if (error) (stops ? findings.errors : findings.warnings).push(error);
-  };
-  const { lock, file } = lockFile;
-  const recorded = recordedIds(lock);
-  const current = versions.find((v) => v.current);
-  for (const version of versions) {
-    const locked = lock.versions[version.effectiveDate];
-    if (!locked) {
-      const ids = version.current ? unrecordedIds(recorded, version.ids) : [];
-      const idsText = ids.length
-        ? `, and neither are its ids ${ids.slice(0, 3).join(", ")}${ids.length > 3 ? ` and ${ids.length - 3} more` : ""}`
-        : "";
-      add(
-        STOPS.unrecorded[purpose],
-        new ContentError(
-          file,
-          `the version of ${version.effectiveDate} (${version.folder}) is not recorded${idsText}, so a release build refuses it`,
-          `Once its text is final, record it: npm run new-version -- --date ${current?.effectiveDate ?? version.effectiveDate} (with the current effective date it records, as they are, the versions not yet recorded).`,
-        ),
-      );
-      continue;
-    }
-    for (const section of version.sections)
-      add(!version.current || STOPS.changed[purpose], textChange(section, version, locked));
-    if (version.current) continue;
-    for (const id of Object.keys(locked.sections).filter((id) => !version.sections.some((s) => s.id === id))) {
-      add(
-        true,
+/** The problem of a version the lock has not recorded; its ids, if it is the current one. */
+function unrecorded(lockFile: LockFile, version: VersionToCheck, currentDate: string): ContentError {
+  const ids = version.current ? unrecordedIds(recordedIds(lockFile.lock), version.ids) : [];
+  const more = ids.length > 3 ? ` and ${ids.length - 3} more` : "";
+  const idsText = ids.length ? `, and neither are its ids ${ids.slice(0, 3).join(", ")}${more}` : "";
+  return new ContentError(
+    lockFile.file,
+    `the version of ${version.effectiveDate} (${version.folder}) is not recorded${idsText}, so a release build refuses it`,
+    `Once its text is final, record it: npm run new-version -- --date ${currentDate} (with the current effective date it records, as they are, the versions not yet recorded).`,
+  );
+}
+
+/** Sections recorded for an archived version that its folder no longer has. */
+function missingSections(version: VersionToCheck, locked: LockedVersion): ContentError[] {
+  return Object.keys(locked.sections)
+    .filter((id) => !version.sections.some((s) => s.id === id))
+    .map(
+      (id) =>
         new ContentError(
           version.folder,
           `the section \`${id}\` published on ${version.effectiveDate} is missing`,
           "An archived version never changes: restore its file from version control.",
         ),
-      );
-    }
-  }
-  for (const date of Object.keys(lock.versions).filter((d) => !versions.some((v) => v.effectiveDate === d))) {
-    add(
-      true,
-      new ContentError(
-        file,
-        `the version of ${date} is recorded, but there is no history/${date}/ folder with its text`,
-        `Restore history/${date}/ from version control: every published version stays readable on /history/.`,
-      ),
     );
+}
+
+/**
+ * Compares every version with the lock: published text unchanged under its date, every recorded
+ * version still there, every version recorded. What stops a build depends on its purpose.
+ */
+export function checkAgainstLock(lockFile: LockFile, versions: VersionToCheck[], purpose: BuildPurpose): LockFindings {
+  const findings: LockFindings = { errors: [], warnings: [] };
+  const add = (stops: boolean, errors: Array<ContentError | undefined>): void => {
+    for (const error of errors) if (error) (stops ? findings.errors : findings.warnings).push(error);
+  };
+  const currentDate = versions.find((v) => v.current)?.effectiveDate ?? "";
+  for (const version of versions) {
+    const locked = lockFile.lock.versions[version.effectiveDate];
+    if (!locked) {
+      add(STOPS.unrecorded[purpose], [unrecorded(lockFile, version, currentDate)]);
+      continue;
+    }
+    const changes = version.sections.map((section) => textChange(section, version, locked));
+    add(!version.current || STOPS.changed[purpose], changes);
+    if (!version.current) add(true, missingSections(version, locked));
   }
+  const gone = Object.keys(lockFile.lock.versions).filter((d) => !versions.some((v) => v.effectiveDate === d));
+  add(
+    true,
+    gone.map(
+      (date) =>
+        new ContentError(
+          lockFile.file,
+          `the version of ${date} is recorded, but there is no history/${date}/ folder with its text`,
+          `Restore history/${date}/ from version control: every published version stays readable on /history/.`,
+        ),
+    ),
+  );
   return findings;
 }

@@ -1,7 +1,7 @@
 import { stringify } from "yaml";
 import { ContentError } from "../lib/problems.ts";
+import { LAYOUT_IDS, SITE_PATHS } from "./id-rules.ts";
 import { ID_PATTERN, slugifyHeading } from "./ids.ts";
-import { LAYOUT_IDS, SITE_PATHS } from "./policy-rules.ts";
 
 export interface NewSection {
   /** "08-some-title.md": the order, two digits, then the id, so files list in policy order. */

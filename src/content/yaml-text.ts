@@ -3,6 +3,15 @@
  * text so that YAML reads it back exactly. Used to write fixes an author can paste.
  */
 
+/** One thing wrong with front matter YAML, at a line of the file, with the fix. */
+export interface YamlProblem {
+  line: number;
+  problem: string;
+  hint: string;
+}
+
+export const QUOTE_HINT = "Quote the whole value, and YAML reads every character as text";
+
 /** A `key: value` or `- value` line split where its value starts; undefined for other lines. */
 export interface ValueLine {
   /** What comes before the value, normalised: `title: ` or `- `. */

@@ -2,8 +2,9 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { classifyEntry, listContentFolder } from "../content/content-files.ts";
+import { decodeText } from "../content/decode.ts";
 import { printOf, sentencesOf } from "../content/fingerprint.ts";
-import { decodeText, readSection } from "../content/read-sections.ts";
+import { readSection } from "../content/read-sections.ts";
 import type { LockedVersion } from "../content/version-lock.ts";
 
 /** A section file's name and exact bytes. */

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LAYOUT_IDS, SITE_PATHS } from "../../src/content/policy-rules.ts";
+import { LAYOUT_IDS, SITE_PATHS } from "../../src/content/id-rules.ts";
 import { ContentErrors } from "../../src/lib/problems.ts";
 import { buildSite } from "../../src/pipeline/build-site.ts";
 import { loadPolicy } from "../../src/pipeline/load-policy.ts";
@@ -236,7 +236,7 @@ describe("content that must stop the build", () => {
     expect(folders.length).toBeGreaterThan(0);
     expect(
       folders.filter((name) => !SITE_PATHS.includes(name)),
-      "add these to SITE_PATHS in src/content/policy-rules.ts",
+      "add these to SITE_PATHS in src/content/id-rules.ts",
     ).toEqual([]);
   });
 
@@ -255,7 +255,7 @@ describe("content that must stop the build", () => {
         .filter((id) => !contentIds.has(id));
       expect(
         layoutIds.filter((id) => !LAYOUT_IDS.includes(id)),
-        `${sitePath}: add these to LAYOUT_IDS in src/content/policy-rules.ts`,
+        `${sitePath}: add these to LAYOUT_IDS in src/content/id-rules.ts`,
       ).toEqual([]);
     }
   });

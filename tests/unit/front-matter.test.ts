@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closestKey } from "../../src/content/front-matter-values.ts";
+import { closestKey } from "../../src/content/front-matter-keys.ts";
 import { readSection } from "../../src/content/read-sections.ts";
 import { quoteYaml, splitValueLine } from "../../src/content/yaml-text.ts";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeText, firstInvalidLine, parseSection, readSection } from "../../src/content/read-sections.ts";
+import { decodeText, firstInvalidLine } from "../../src/content/decode.ts";
+import { parseSection, readSection } from "../../src/content/read-sections.ts";
 import { ContentError } from "../../src/lib/problems.ts";
 
 const file = (frontMatter: string, body = "\nText.\n") => `---\n${frontMatter}\n---\n${body}`;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { checkIds } from "../../src/content/id-rules.ts";
 import { anchorsBySection, checkLinks, linkProblem } from "../../src/content/link-rules.ts";
 import { scanMarkdown } from "../../src/content/markdown-rules.ts";
-import { checkIds, checkSections, type ScannedSection } from "../../src/content/policy-rules.ts";
+import { checkSections, type ScannedSection } from "../../src/content/policy-rules.ts";
 import type { SourceSection } from "../../src/content/read-sections.ts";
 import type { ContentError } from "../../src/lib/problems.ts";
 
