@@ -30,6 +30,6 @@ await runCommand(() => {
   const correction = lock.versions[current.effectiveDate].corrections!.at(-1)!;
   writeFiles([{ file: path.join(options.contentDir, path.basename(lockFile.file)), text: serializeLock(lock) }]);
   console.log(
-    `Recorded a correction of the text of ${current.effectiveDate} on ${correction.date} (${correction.sections.join(", ")}): “${correction.note}”. /history/ shows it.`,
+    `Recorded a correction of the text of ${current.effectiveDate}, on ${correction.date}, in ${correction.sections.join(", ")}: “${correction.note}”\n/history/ shows it. Commit the corrected text with the version lock.`,
   );
 });

@@ -73,7 +73,7 @@ function publishedFiles(options: Options, checked: Checked): { files: SourceFile
   throw new ContentError(
     shown(options.contentDir),
     `neither this folder nor any commit in git holds the text published on ${previous} any more`,
-    "Put the published text back (git stash), run this command, then bring your edits back (git stash pop).",
+    `The archive must be the text published on ${previous}, as the lock records it (its corrections included): put that text back in this folder (undo your edits, or git stash), run this command, then make your edits again (git stash pop).`,
   );
 }
 
@@ -102,7 +102,7 @@ function publishNewVersion(options: Options, checked: Checked): void {
     { file: siteFile, text: updateSiteJson(readFileSync(siteFile, "utf8"), options.date, summary) },
   ]);
   console.log(`Archived the text of ${previous} (from ${source}) into ${shown(archiveDir)}/.`);
-  console.log(`The policy now takes effect on ${options.date}: “${summary}”.`);
+  console.log(`The policy now takes effect on ${options.date}: “${summary}”`);
   console.log(
     `Recorded its ${checked.current.sections.length} sections and their ids in ${shown(lockPath(options, checked))}. Commit content/ and history/.`,
   );

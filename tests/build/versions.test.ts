@@ -103,7 +103,7 @@ describe("a sentence changed under its published date", () => {
       /^Archived the text of 2014-04-08 \(from commit [0-9a-f]{12}\) into .*history[/\\]2014-04-08\/\.\n/,
     );
     expect(result.stdout).toContain(
-      "The policy now takes effect on 2024-06-01: “Cookies are now described as small text files.”",
+      "The policy now takes effect on 2024-06-01: “Cookies are now described as small text files.”\n",
     );
     // The archive is the text as published, byte for byte, recovered from git since content/ was edited.
     expect(readFileSync(path.join(p.historyDir, "2014-04-08", "02-cookies.md"))).toEqual(original);
@@ -158,7 +158,7 @@ describe("a typo fixed under its published date", () => {
     const result = await npm(["correct", "--", "--note", "Wrote “web” in lower case.", "--date", "2024-05-03"], p.env);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(
-      "Recorded a correction of the text of 2014-04-08 on 2024-05-03 (cookies): “Wrote “web” in lower case.”.",
+      "Recorded a correction of the text of 2014-04-08, on 2024-05-03, in cookies: “Wrote “web” in lower case.”\n/history/ shows it.",
     );
     const site = await built(p, ["--release"]);
     const history = site.page("/history/");
