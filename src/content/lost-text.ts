@@ -86,7 +86,7 @@ export function lostTextProblems(file: string, body: string, bodyLine: number): 
     const lost = sourceWords(text).filter((w) => !parsed.targets.has(w));
     if (lost.length > 0) problems.push(lostProblem(file, bodyLine + i, text, lost));
   });
-  return [...problems, ...headingProblems(file, lines, bodyLine)];
+  return [...problems, ...headingProblems(file, lines, bodyLine), ...referenceProblems(file, lines, bodyLine)];
 }
 
 /** `## Section #`: Markdown drops a heading's trailing `#`s as a closing mark. */
@@ -99,6 +99,35 @@ function headingProblems(file: string, lines: string[], bodyLine: number): Conte
         file,
         "the `#` at the end of this heading is read as Markdown's closing mark, so it is not shown",
         "To show it, escape it: `\\#`.",
+        bodyLine + i,
+      ),
+    ];
+  });
+}
+
+/**
+ * `&#0;`, `&#x7;`, `&#xD800;`: a character reference to nothing that can be shown, which
+ * markdown-it replaces with “�” (its isValidEntityCode). Code spans show references as typed.
+ */
+function referenceProblems(file: string, lines: string[], bodyLine: number): ContentError[] {
+  const unshowable = (code: number): boolean =>
+    code <= 8 ||
+    code === 11 ||
+    (code >= 14 && code <= 31) ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0xd800 && code <= 0xdfff) ||
+    (code & 0xfffe) === 0xfffe ||
+    code > 0x10ffff;
+  return lines.flatMap((text, i) => {
+    const found = [...text.replace(/`[^`]*`/g, "").matchAll(/&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));/g)].find((m) =>
+      unshowable(m[1] === undefined ? Number.parseInt(m[2], 16) : Number(m[1])),
+    );
+    if (!found) return [];
+    return [
+      new ContentError(
+        file,
+        `the character reference \`${found[0]}\` names no character that can be shown, so the page would show “�”`,
+        "Write the character itself, or delete the reference.",
         bodyLine + i,
       ),
     ];

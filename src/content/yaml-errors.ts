@@ -74,7 +74,19 @@ const textAfterQuote: Rule = ({ error, line, split, quote }) =>
       }
     : undefined;
 
-const RULES = [duplicateKey, tab, colonInValue, indentedLine, unclosedQuote, textAfterQuote];
+/** `...` (or `---`) inside front matter ends its YAML document; YAML would drop what follows. */
+const documentEnd: Rule = ({ error, line, lines, first }) => {
+  if (error.code !== "MULTIPLE_DOCS") return undefined;
+  let marker = line - first;
+  while (marker > 0 && !/^(\.\.\.|---)\s*$/.test(lines[marker])) marker--;
+  return {
+    line: first + marker,
+    problem: "this line ends the YAML of the front matter, so what follows it would be dropped",
+    hint: "Delete the line: front matter ends only at the `---` line before the text.",
+  };
+};
+
+const RULES = [duplicateKey, tab, colonInValue, indentedLine, unclosedQuote, textAfterQuote, documentEnd];
 
 /** YAML's own error, in the author's words, with the fix for the line it is on. */
 export function errorProblem(error: YAMLError, line: number, lines: string[], first: number): YamlProblem {

@@ -47,12 +47,6 @@ describe("npm run build", () => {
     ]);
   });
 
-  it("says on its last line when HTML was not validated", async () => {
-    const result = await npm(["build"], { POLICY_CONTENT_DIR: revisions, OUTPUT_DIR: path.join(root, "everyday") });
-    expect(result.code, result.stderr).toBe(0);
-    expect(lastLine(result.stdout)).toMatch(/; HTML not validated \(add -- --validate-html\)\) in \d+ ms\.$/);
-  });
-
   it.concurrent.each([
     [
       { SITE_URL: "example.com" },
@@ -108,7 +102,6 @@ describe.concurrent("npm run new-version and npm run correct", () => {
       ["new-version", "--", "--date", "2999-01-01", "--summary", "x"],
       /^--date 2999-01-01 is in the future \(today is \d{4}-\d{2}-\d{2}\)\n/,
     ],
-    [["new-version", "--", "--dat", "2024-06-01"], /^Unknown option '--dat'/],
     [["correct"], /^--note is missing\n {2}→ Usage: npm run correct -- --note "What was corrected"/],
   ])("npm run %j is a usage error: exit 2, the problem and the fix", async (args, message) => {
     const result = await npm(args);

@@ -160,7 +160,7 @@ describe("a typo fixed under its published date", () => {
     expect(result.stdout).toContain(
       "Recorded a correction of the text of 2014-04-08, on 2024-05-03, in cookies: “Wrote “web” in lower case.”\n/history/ shows it.",
     );
-    const site = await built(p, ["--release"]);
+    const site = await built(p);
     const history = site.page("/history/");
     expect(normalizeSpace(history(".version__corrections").text())).toBe(
       "Corrected on 3 May 2024, in What About Cookies?: Wrote “web” in lower case.",

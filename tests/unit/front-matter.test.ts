@@ -256,6 +256,12 @@ const refused: Refused[] = [
   },
   { name: "an empty title", lines: ["title:"], problem: /`title` has no value/, line: 4 },
   {
+    name: "a YAML document end",
+    lines: ["title: Cookies", "...", "description: x"],
+    problem: /this line ends the YAML of the front matter, so what follows it would be dropped/,
+    line: 5,
+  },
+  {
     name: "a title given twice",
     lines: ["title: Cookies", "title: Biscuits"],
     problem: /`title` is given twice \(also on line 4\)/,
