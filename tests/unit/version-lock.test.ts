@@ -51,6 +51,17 @@ describe("a section's text as the lock sees it", () => {
     ]);
   });
 
+  it("ends a sentence at a heading, a list item or a quote, blank line or not", () => {
+    const body = "## Refusing {#refusing}\nThe Help portion\n- tells you how\n> and when\n";
+    expect(sentencesOf(cookies(body)).map((s) => [s.text, s.line])).toEqual([
+      ["title: What About Cookies?", 4],
+      ["## Refusing {#refusing}", 6],
+      ["The Help portion", 7],
+      ["- tells you how", 8],
+      ["> and when", 9],
+    ]);
+  });
+
   it("does not count line endings, trailing spaces, line wrapping or blank lines", () => {
     const same = [
       TEXT.replaceAll("\n", "\r\n"),
