@@ -1,4 +1,4 @@
-import { type Document, LineCounter, Parser, parseDocument } from "yaml";
+import { Composer, type Document, LineCounter, Parser, YAMLParseError } from "yaml";
 import { findComments, type YamlComment } from "./yaml-comments.ts";
 import { errorProblem } from "./yaml-errors.ts";
 import { lineStarts, QUOTE_HINT, quotedLine, splitValueLine, type YamlProblem } from "./yaml-text.ts";
@@ -64,13 +64,34 @@ function commentProblem(comment: YamlComment): YamlProblem | undefined {
 }
 
 /**
+ * The concrete syntax tokens (where the comments are) and the document composed from them, from
+ * one parse: what `parseDocument` does, keeping the tokens. A second document in the front
+ * matter (after a `...` line) is an error, as `parseDocument` makes it.
+ */
+function parseOnce(source: string, counter: LineCounter): { tokens: unknown[]; doc: Document.Parsed } {
+  const tokens = [...new Parser(counter.addNewLine).parse(source)];
+  const documents = [...new Composer({ prettyErrors: false, uniqueKeys: true }).compose(tokens, true, source.length)];
+  const doc = documents[0];
+  if (documents.length > 1) {
+    doc.errors.push(
+      new YAMLParseError(
+        [documents[1].range[0], documents[1].range[1]],
+        "MULTIPLE_DOCS",
+        "Source contains multiple documents",
+      ),
+    );
+  }
+  return { tokens, doc };
+}
+
+/**
  * Parses front matter with the `yaml` package's Document API, which keeps comments, source
  * ranges and how each scalar was written, so nothing an author typed disappears unnoticed.
  * `firstLine` is the file line of the front matter's first line. https://eemeli.org/yaml/#documents
  */
 export function parseFrontMatterYaml(source: string, firstLine: number, structured: string[] = []): ParsedYaml {
   const counter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const { tokens, doc } = parseOnce(source, counter);
   const starts = lineStarts(source);
   const lineOf = (offset: number): number => firstLine - 1 + counter.linePos(offset).line;
   const lines = source.split("\n");
@@ -85,7 +106,6 @@ export function parseFrontMatterYaml(source: string, firstLine: number, structur
   for (const error of [...doc.errors, ...doc.warnings]) {
     add(errorProblem(error, Math.min(lineOf(error.pos[0]), firstLine + lines.length - 1), lines, firstLine));
   }
-  const tokens = [...new Parser().parse(source)];
   for (const comment of findComments(tokens, source, starts, doc, firstLine)) add(commentProblem(comment));
   return { doc, lines, lineOf, problems: [...problems.values()].sort((a, b) => a.line - b.line) };
 }
