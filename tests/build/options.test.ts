@@ -81,7 +81,7 @@ describe("npm run build", () => {
     const result = await npm(["build", "--", "--help"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /^Usage: npm run build \[-- --release \| --validate-html\]\n {2}--release .*\n {2}--validate-html .*\n {2}--help/,
+      /^Usage: npm run build \[-- \[--release \| --validate-html\] \[--pdf\]\]\n {2}--release .*\n {2}--validate-html .*\n {2}--pdf [\s\S]*\n {2}--help/,
     );
   });
 });
