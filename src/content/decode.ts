@@ -35,7 +35,7 @@ export function firstInvalidLine(bytes: Uint8Array): number | undefined {
 }
 
 /** An invisible control character in the text: markdown-it would turn some into “�” and keep others unseen. */
-export function controlCharacterProblem(file: string, text: string): ContentError | undefined {
+export function controlCharacterProblem(file: string, text: string, firstLine = 1): ContentError | undefined {
   const found = CONTROL_CHARACTER.exec(text);
   if (!found) return undefined;
   const code = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
@@ -43,6 +43,6 @@ export function controlCharacterProblem(file: string, text: string): ContentErro
     file,
     `the file contains an invisible control character (${code})`,
     "Delete it: it cannot be shown or printed, and may change how the text around it reads. Text pasted from another program often brings one along.",
-    text.slice(0, found.index).split("\n").length,
+    firstLine - 1 + text.slice(0, found.index).split("\n").length,
   );
 }

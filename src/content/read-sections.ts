@@ -1,11 +1,11 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { ContentNotice } from "../lib/notices.ts";
 import { ContentError, ContentErrors } from "../lib/problems.ts";
 import { type FolderRules, listContentFolder } from "./content-files.ts";
 import { controlCharacterProblem, decodeText } from "./decode.ts";
 import type { SectionFrontMatter } from "./front-matter.ts";
-import { readFrontMatter, type SplitFile, splitFrontMatter } from "./front-matter-read.ts";
+import { readFrontMatter, splitFrontMatter } from "./front-matter-read.ts";
 import { placeholderProblem } from "./new-section.ts";
 
 /** One section file, read and checked, not yet rendered. */
@@ -45,8 +45,9 @@ export const mayBeUnread = (unread: Unread | undefined, id: string): boolean =>
 export function readSection(file: string, text: string): SectionRead {
   const split = splitFrontMatter(file, text);
   if (split instanceof ContentError) return { problems: [split] };
-  const control = controlCharacterProblem(file, text);
-  const { data, titleLine, id, problems } = readFrontMatter(file, split as SplitFile);
+  // Front matter values are checked for them one by one (src/content/value-reader.ts).
+  const control = controlCharacterProblem(file, split.body, split.bodyLine);
+  const { data, titleLine, id, problems } = readFrontMatter(file, split);
   if (control) problems.push(control);
   if (split.body.trim() === "") {
     problems.push(
@@ -83,6 +84,13 @@ export interface FolderRead {
 export function readContentFolder(dir: string, rules: FolderRules, displayRoot = process.cwd()): FolderRead {
   const read: FolderRead = { sections: [], problems: [], notices: [], unread: { ids: [], someUnknown: false } };
   const shown = (name: string): string => path.relative(displayRoot, path.join(dir, name));
+  if (!existsSync(dir)) {
+    const problem = "the folder of the policy's sections does not exist";
+    read.problems.push(
+      new ContentError(shown("") || dir, problem, "Create it, or point POLICY_CONTENT_DIR at the policy's folder."),
+    );
+    return read;
+  }
   for (const entry of listContentFolder(dir, rules)) {
     const file = shown(entry.name);
     if (entry.kind === "problem") read.problems.push(new ContentError(file, entry.problem, entry.hint));

@@ -66,6 +66,18 @@ describe("npm run build", () => {
     expect(existsSync(outDir)).toBe(false);
   });
 
+  it("names a POLICY_CONTENT_DIR that does not exist, exit 1 and no stack trace", async () => {
+    const result = await npm(["build"], {
+      POLICY_CONTENT_DIR: path.join(root, "no-such-folder"),
+      OUTPUT_DIR: path.join(root, "never"),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /no-such-folder: the folder of the policy's sections does not exist\n {2}→ Create it, or point POLICY_CONTENT_DIR at the policy's folder\./,
+    );
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
   it.concurrent.each(["validate-html", "release"])(
     "refuses --%s written before `--`, where npm would keep it",
     async (flag) => {
