@@ -40,7 +40,7 @@ export function classifyEntry(name: string, isFolder: boolean, rules: FolderRule
   if (name.startsWith(".")) {
     return problem(
       "a hidden file is never read",
-      `If it is a section, rename it to \`${name.slice(1)}\`${rules.drafts ? "; to keep a draft, start its name with `_` instead" : ""}.`,
+      `If it is a section, rename it to \`${name.slice(1).includes(".") ? name.slice(1) : `08-section${name}`}\`${rules.drafts ? "; to keep a draft, start its name with `_` instead" : ""}.`,
     );
   }
   if (isFolder) {

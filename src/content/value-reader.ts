@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Node, type Scalar } from "yaml";
 import type { FRONT_MATTER_KINDS } from "./front-matter-keys.ts";
 import type { ParsedYaml } from "./front-matter-yaml.ts";
+import { ID_PATTERN } from "./ids.ts";
 import { CONTROL_CHARACTER, quotedLine, splitValueLine } from "./yaml-text.ts";
 
 type Report = (line: number, problem: string, hint: string) => undefined;
@@ -47,12 +48,22 @@ export class ValueReader {
         `\`${this.key}\` must be a list of \`old-id: new-id\` pairs`,
         "Write one `old-id: new-id` pair per line, indented under `aliases:`.",
       );
-    const pairs: Record<string, unknown> = {};
+    const pairs: Array<[string, unknown]> = [];
     for (const pair of node.items) {
       const from = this.text(pair.key as Node, undefined, "this old id");
-      if (from !== undefined) pairs[from] = this.text(pair.value as Node, `${this.key}.${from}`, "this new id");
+      if (from === undefined) continue;
+      // Checked here, not left to the schema, which would drop a key such as `__proto__` unseen.
+      if (!ID_PATTERN.test(from)) {
+        this.report(
+          this.lineOf(pair.key as Node),
+          `\`${this.key}\`: \`${from}\` is not an id`,
+          "Ids are lowercase letters and digits in words joined by single hyphens, e.g. `what-we-collect`.",
+        );
+        continue;
+      }
+      pairs.push([from, this.text(pair.value as Node, `${this.key}.${from}`, "this new id")]);
     }
-    return pairs;
+    return Object.fromEntries(pairs);
   }
 
   private wholeNumber(node: Node, line: number): number | undefined {

@@ -38,6 +38,7 @@ describe("every entry of the content folder is accounted for", () => {
     ["02-cookies.md.bak", /an editor's backup copy/, /Delete it/],
     ["02-cookies.md.orig", /an editor's backup copy/, /Delete it/],
     [".02-cookies.md", /a hidden file is never read/, /rename it to `02-cookies\.md`/],
+    [".md", /a hidden file is never read/, /rename it to `08-section\.md`/],
     ["cookies.docx", /a `\.docx` file is not a section or a data file/, /move anything else out of content\//],
     ["notes.json", /a `\.json` file is not a section or a data file/, /move anything else out of content\//],
     [

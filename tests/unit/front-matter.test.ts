@@ -73,6 +73,11 @@ describe("front matter values that reach the page exactly as typed", () => {
     expect(section?.aliases).toEqual({ "old-1": "new-1" });
   });
 
+  it("keeps an alias named __proto__ as a key, so it is refused as an id rather than lost", () => {
+    const { problems } = read(["title: Cookies", "aliases:", "  __proto__: refusing"]);
+    expect(problems.map((p) => [p.line, p.problem])).toEqual([[6, expect.stringMatching(/`__proto__` is not an id/)]]);
+  });
+
   it("reads an id YAML would take for a number as the text typed", () => {
     expect(readSection("a.md", "---\nid: 404\norder: 1\ntitle: Gone\n---\n\nText.\n").section?.id).toBe("404");
   });
