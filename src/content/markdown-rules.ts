@@ -79,10 +79,12 @@ function scanInline(children: Token[], firstLine: number, scan: MarkdownScan): v
 /** Content headings start at h2 (the layout owns h1) and stop at h5 (h6 is the deepest level inside the whole policy). */
 export const MAX_HEADING_LEVEL = 5;
 
-/** The rules one section's Markdown must meet on its own; the first broken rule is thrown, naming the line. */
-export function checkMarkdown(file: string, scan: MarkdownScan): void {
-  const fail = (line: number, problem: string, hint: string): never => {
-    throw new ContentError(file, problem, hint, line);
+/** The rules one section's Markdown must meet on its own: every broken rule, each at its line. */
+export function checkMarkdown(file: string, scan: MarkdownScan): ContentError[] {
+  const problems: ContentError[] = [];
+  const fail = (line: number, problem: string, hint: string): void => {
+    // One problem per line: the first rule a line breaks is the one to fix first.
+    if (!problems.some((p) => p.line === line)) problems.push(new ContentError(file, problem, hint, line));
   };
   let previous = 1;
   for (const heading of scan.headings) {
@@ -115,7 +117,7 @@ export function checkMarkdown(file: string, scan: MarkdownScan): void {
         `the heading “${heading.text}” has no id`,
         `End it with a stable id, e.g. \`${hashes} ${heading.text} {#some-short-id}\`; links to the clause use it.`,
       );
-    if (!ID_PATTERN.test(heading.id!))
+    else if (!ID_PATTERN.test(heading.id))
       fail(
         heading.line,
         `the heading id \`${heading.id}\` is not a valid id`,
@@ -144,4 +146,5 @@ export function checkMarkdown(file: string, scan: MarkdownScan): void {
       "The policy is text only, and the site loads nothing from other servers; describe it in words or link to it.",
     );
   }
+  return problems;
 }

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:f
 import path from "node:path";
 import { SiteChecker } from "../checks/post-build-checks.ts";
 import { headerRules, renderHeadersFile } from "../deploy/security-headers.ts";
+import type { ContentNotice } from "../lib/notices.ts";
 import { releaseMemory } from "../lib/release-memory.ts";
 import { publicUrl } from "../lib/urls.ts";
 import type { BuildOptions } from "../options.ts";
@@ -29,6 +30,8 @@ export interface BuildResult {
   outDir: string;
   /** Pages in the search index. */
   searchPages: number;
+  /** Drafts skipped and what a release build would refuse (src/lib/notices.ts), for the command to print. */
+  notices: ContentNotice[];
 }
 
 /**
@@ -52,7 +55,7 @@ export async function buildSite(options: BuildOptions, hooks: BuildHooks = {}): 
   mkdirSync(staging, { recursive: true });
   try {
     // Checked first, so a content mistake is reported as itself rather than inside Eleventy's trace.
-    const data = await step("content", () => loadPolicyData(options));
+    const { notices, ...data } = await step("content", () => loadPolicyData(options));
     const { site } = data;
     const assets = await step("eleventy", async () => {
       const assets = collectAssets(path.join(projectRoot, "assets"), site.pathPrefix);
@@ -85,7 +88,7 @@ export async function buildSite(options: BuildOptions, hooks: BuildHooks = {}): 
       checkingMs,
     );
     await step("swap", () => replaceDir(staging, outDir));
-    return { outDir, searchPages: pages };
+    return { outDir, searchPages: pages, notices };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;

@@ -16,11 +16,11 @@ import { prepareBundledChromium, resolveChromiumPath } from "../../src/tools/chr
 const projectRoot = path.resolve(import.meta.dirname, "../..");
 
 /**
- * `npm run build -- --validate-html` (as the deploy workflow runs it) into siteDir, in a child
+ * `npm run build -- --release` (as the deploy workflow runs it) into siteDir, in a child
  * process: this one runs without tsx, which .eleventy.ts needs.
  */
 async function buildRealSite(siteDir: string): Promise<void> {
-  await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/build.ts", "--validate-html"], {
+  await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/build.ts", "--release"], {
     cwd: projectRoot,
     env: { ...process.env, OUTPUT_DIR: siteDir },
   });
