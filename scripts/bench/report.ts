@@ -92,8 +92,7 @@ export function scaleTable(results: ScaleResult[], real?: ScaleResult): string {
 
 const STEP_LABELS: Record<string, string> = {
   startup: "Start-up: Node, tsx, loading Eleventy and our modules",
-  content:
-    "Ours: read, check and render the policy and its history (src/content/, src/render/, src/history/)",
+  content: "Ours: read, check and render the policy and its history (src/content/, src/render/, src/history/)",
   eleventy: "Eleventy: data, Nunjucks templates, our filters, writing HTML and assets",
   "search-index": "Pagefind: index the pages, write the bundle (less the checks, which read each page meanwhile)",
   checks: "Ours: post-build checks (links and anchors, unique ids, nothing inline; src/checks/)",

@@ -3,6 +3,7 @@ import { readSiteJson, type Site } from "../content/site-json.ts";
 import { buildHistory, type History } from "../history/history.ts";
 import { checkArchivedDates, readArchivedVersions } from "../history/read-versions.ts";
 import type { SiteOptions } from "../options.ts";
+import { markdown } from "../render/markdown.ts";
 import { type Policy, renderPolicy } from "../render/policy.ts";
 
 /** Everything the templates show, read, checked and rendered once per build. */
@@ -24,7 +25,7 @@ export function loadPolicyData(options: SiteOptions): PolicyData {
   const sections = readPolicySource(options.contentDir);
   const archived = readArchivedVersions(options.historyDir);
   checkArchivedDates(archived, site.effectiveDate, options.historyDir);
-  const policy = renderPolicy(sections);
+  const policy = renderPolicy(sections, markdown, site.lang);
   const history = buildHistory(
     { effectiveDate: site.effectiveDate, summary: site.summary, sections, policy },
     archived,

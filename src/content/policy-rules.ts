@@ -1,7 +1,9 @@
 import { ContentError } from "../lib/problems.ts";
+import { termId } from "./ids.ts";
 import { checkMarkdown, type MarkdownScan, scanMarkdown } from "./markdown-rules.ts";
 import { checkPublishedIds, type PublishedList } from "./published-ids.ts";
 import type { SourceSection } from "./read-sections.ts";
+import { checkTerms } from "./term-rules.ts";
 
 /**
  * Ids the layouts put on the pages that show policy text. Content may not use them: two
@@ -28,12 +30,16 @@ export interface ScannedSection {
   scan: MarkdownScan;
 }
 
-/** The ids a link can land on, per section page: its clause ids and its aliases. */
+/** The ids a link can land on, per section page: its clause ids, its aliases and its defined terms. */
 export function anchorsBySection(sections: ScannedSection[]): Map<string, Set<string>> {
   return new Map(
     sections.map(({ source, scan }) => [
       source.id,
-      new Set([...scan.headings.map((h) => h.id!), ...Object.keys(source.aliases ?? {})]),
+      new Set([
+        ...scan.headings.map((h) => h.id!),
+        ...Object.keys(source.aliases ?? {}),
+        ...scan.rich.terms.map((t) => termId(t.text)),
+      ]),
     ]),
   );
 }
@@ -193,6 +199,7 @@ export function validatePolicy(ordered: SourceSection[], published?: PublishedLi
     return { source, scan };
   });
   checkIds(scanned);
+  checkTerms(scanned);
   checkLinks(scanned);
   if (published) {
     const ids = scanned.map(({ source, scan }) => ({
