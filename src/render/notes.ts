@@ -19,9 +19,9 @@ export function useNotes(md: MarkdownIt): void {
     const { sectionId = "text", headingOffset } = (env ?? {}) as RenderEnv;
     const id = generatedIds.notes(sectionId);
     const heading = md.render(`## Notes {#${id}}`, { headingOffset });
-    return `<section class="notes" aria-labelledby="${id}">\n${heading}<ol class="notes__list">\n`;
+    return `<div class="notes">\n${heading}<ol class="notes__list">\n`;
   };
-  rules.footnote_block_close = () => "</ol>\n</section>\n";
+  rules.footnote_block_close = () => "</ol>\n</div>\n";
   rules.footnote_open = (tokens, idx, _options, env) => {
     const { n, section } = place(tokens[idx], env);
     return `<li id="${generatedIds.note(section, n)}">`;

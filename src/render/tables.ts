@@ -4,9 +4,11 @@ import type { RenderEnv } from "./markdown.ts";
 
 /**
  * Tables as readers need them (docs/editing.md, “Tables”):
- * - inside a labelled, focusable scroll region, so a wide table scrolls on its own and the page
+ * - inside a labelled, focusable scroll container, so a wide table scrolls on its own and the page
  *   never scrolls sideways at 320 px (WCAG 1.4.10), and a keyboard can scroll it (axe's
  *   scrollable-region-focusable). https://adrianroselli.com/2020/11/under-engineered-responsive-tables.html
+ *   It is a named group rather than a region landmark: two tables with one caption on the
+ *   whole-policy page would be two landmarks with one name.
  * - the region is named by the table's caption, whose id is made from the section and the
  *   table's place in it;
  * - header cells say what they head (`scope="col"`);
@@ -24,7 +26,7 @@ export function useTables(md: MarkdownIt): void {
   md.renderer.rules.table_open = (tokens, idx, _options, env) => {
     const captioned = tokens[idx + 1]?.type === "caption_open";
     const label = captioned ? `aria-labelledby="${captionId(tokens, idx, env)}"` : 'aria-label="Table"';
-    return `<div class="table-scroll" role="region" tabindex="0" ${label}>\n<table>\n`;
+    return `<div class="table-scroll" role="group" tabindex="0" ${label}>\n<table>\n`;
   };
   md.renderer.rules.caption_open = (tokens, idx, _options, env) => `<caption id="${captionId(tokens, idx - 1, env)}">`;
   md.renderer.rules.table_close = () => "</table>\n</div>\n";

@@ -16,7 +16,7 @@ describe("tables", () => {
   it("sit in a focusable scroll region named by their caption", () => {
     const region = $("div.table-scroll");
     expect([region.attr("role"), region.attr("tabindex"), region.attr("aria-labelledby")]).toEqual([
-      "region",
+      "group",
       "0",
       "table_data_1",
     ]);
@@ -53,7 +53,7 @@ describe("notes", () => {
       ["#fn_cookies_1", "fnref_cookies_1_2", "Note 1"],
     ]);
     expect(
-      $("section.notes ol > li")
+      $("div.notes ol > li")
         .map((_, li) => $(li).attr("id"))
         .get(),
     ).toEqual(["fn_cookies_1", "fn_cookies_2"]);
@@ -73,8 +73,8 @@ describe("notes", () => {
   });
 
   it("come after the text under a Notes heading one level below the page's clauses", () => {
-    expect(render(source, { sectionId: "cookies" })("section.notes h2#notes_cookies").text()).toBe("Notes");
-    expect(render(source, { sectionId: "cookies", headingOffset: 1 })("section.notes h3#notes_cookies")).toHaveLength(
+    expect(render(source, { sectionId: "cookies" })("div.notes h2#notes_cookies").text()).toBe("Notes");
+    expect(render(source, { sectionId: "cookies", headingOffset: 1 })("div.notes h3#notes_cookies")).toHaveLength(
       1,
     );
   });
