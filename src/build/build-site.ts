@@ -6,6 +6,7 @@ import type { BuildOptions } from "../options.ts";
 import { projectRoot } from "../options.ts";
 import { buildSearchIndex } from "../search/search-index.ts";
 import { collectAssets, writeAssets } from "../templates/assets.ts";
+import { brandAssets } from "../templates/brand-assets.ts";
 import { templateData } from "../templates/template-data.ts";
 import { loadPolicyData } from "./load-policy.ts";
 import { releaseMemory } from "./release-memory.ts";
@@ -50,7 +51,7 @@ export async function buildSite(options: BuildOptions, hooks: BuildHooks = {}): 
     const data = await step("content", () => loadPolicyData(options));
     const { site } = data;
     await step("eleventy", async () => {
-      const assets = collectAssets(path.join(projectRoot, "assets"), site.pathPrefix);
+      const assets = collectAssets(path.join(projectRoot, "assets"), site.pathPrefix, brandAssets(site.checkedBrand));
       await runEleventy(staging, templateData(data, assets), { quiet: !hooks.verbose });
       writeAssets(assets, staging);
       // Response headers for Netlify and Cloudflare Pages, from the one list of rules.

@@ -74,9 +74,7 @@ describe("notes", () => {
 
   it("come after the text under a Notes heading one level below the page's clauses", () => {
     expect(render(source, { sectionId: "cookies" })("div.notes h2#notes_cookies").text()).toBe("Notes");
-    expect(render(source, { sectionId: "cookies", headingOffset: 1 })("div.notes h3#notes_cookies")).toHaveLength(
-      1,
-    );
+    expect(render(source, { sectionId: "cookies", headingOffset: 1 })("div.notes h3#notes_cookies")).toHaveLength(1);
   });
 
   it("start again in every render that shares an env, as the whole-policy page does", () => {
