@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TERMS_MARKER } from "../../assets/search.js";
 import { loadPolicy } from "../../src/build/load-policy.ts";
 import { projectRoot } from "../../src/options.ts";
+import { legalText } from "../helpers/legal-text.ts";
 import { CLAUSE_LABELS, policySourcePath, readPolicySource } from "../helpers/policy-source.ts";
 import {
   type BuiltSite,
@@ -27,11 +28,8 @@ beforeAll(async () => {
 });
 afterAll(() => site?.cleanup());
 
-/** What a reader reads in main: permalink text and print-only headers removed. */
-function readingText($: CheerioAPI): string {
-  $(".permalink, .print-header").remove();
-  return normalizeSpace($("main").text());
-}
+/** What a reader reads in main as legal text: permalinks, print headers, summaries and note links removed. */
+const readingText = legalText;
 
 describe("the built site", () => {
   it("has seven sections, in the source's order", () => {
@@ -152,6 +150,18 @@ describe("section pages", () => {
   it("together contain every sentence of the archived policy", () => {
     const text = sectionPaths.map((p) => readingText(site.page(p))).join(" ");
     expect(source.sentences.filter((sentence) => !text.includes(sentence))).toEqual([]);
+  });
+
+  it("load no stylesheet for rich text, which their text does not use, so the first render stays small", () => {
+    for (const sitePath of ["/", ...sectionPaths]) {
+      const $ = site.page(sitePath);
+      expect(
+        $("link[rel=stylesheet]")
+          .map((_, l) => $(l).attr("href"))
+          .get(),
+        sitePath,
+      ).toEqual([expect.stringMatching(/^\/assets\/site\.[0-9a-f]{8}\.css$/)]);
+    }
   });
 
   it("load no search code on the reading path", () => {
