@@ -30,6 +30,10 @@ export function useNotes(md: MarkdownIt): void {
   rules.footnote_anchor = backLink;
 }
 
+/** A drawn ↩, the same on every system (many fonts have no arrows), in the link's colour. */
+const RETURN_ARROW =
+  '<svg aria-hidden="true" focusable="false" viewBox="0 0 16 16" width="16" height="16"><path d="M6 2 2 6l4 4M2 6h8a4 4 0 0 1 0 8H7" fill="none" stroke="currentColor" stroke-width="2"/></svg>';
+
 function place(token: Token, env: Env | undefined): { n: number; k: number; section: string } {
   const meta = token.meta as { id: number; subId?: number };
   return { n: meta.id + 1, k: meta.subId ?? 0, section: (env as RenderEnv | undefined)?.sectionId ?? "text" };
@@ -38,5 +42,5 @@ function place(token: Token, env: Env | undefined): { n: number; k: number; sect
 function backLink(tokens: Token[], idx: number, _options: unknown, env: Env | undefined): string {
   const { n, k, section } = place(tokens[idx], env);
   const which = k === 0 ? `note ${n}` : `reference ${k + 1} to note ${n}`;
-  return ` <a class="note-back" href="#${generatedIds.noteRef(section, n, k)}" data-pagefind-ignore><span aria-hidden="true">↩\uFE0E</span><span class="visually-hidden">Back to ${which} in the text</span></a>`;
+  return ` <a class="note-back" href="#${generatedIds.noteRef(section, n, k)}" data-pagefind-ignore>${RETURN_ARROW}<span class="visually-hidden">Back to ${which} in the text</span></a>`;
 }
