@@ -61,11 +61,16 @@ export function passingShade(colour: string, scheme: Scheme): string {
   return towards === "black" ? "#000000" : "#ffffff";
 }
 
-/** What the stylesheet gets: the accent for links, focus and buttons, on screens only (print stays black). */
-export function brandCss(accent: { light: string; dark: string }): string {
+/**
+ * What the stylesheet gets: the accent for links, focus and buttons, on screens only (print stays
+ * black), and the logo's size in the header when there is one (its width and height attributes
+ * reserve its box, so nothing moves). A site without a brand pays nothing for either.
+ */
+export function brandCss(accent: { light: string; dark: string }, withLogo = false): string {
   return [
     `@media screen{:root{--link:${accent.light};--focus:${accent.light}}}`,
     `@media screen and (prefers-color-scheme:dark){:root{--link:${accent.dark};--focus:${accent.dark}}}`,
+    ...(withLogo ? [".site-name__logo{width:auto;height:2rem;margin-right:.5rem;vertical-align:middle}"] : []),
   ].join("\n");
 }
 

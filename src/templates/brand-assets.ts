@@ -12,7 +12,7 @@ export function brandAssets(brand: Brand | undefined): ExtraAssets {
   if (!brand) return {};
   const { logo } = brand;
   return {
-    siteCss: `\n${brandCss(brand.accent)}\n`,
+    siteCss: `\n${brandCss(brand.accent, logo !== undefined)}\n`,
     files: logo ? { logo: { fileName: `logo${path.extname(logo.name)}`, content: logo.content } } : {},
   };
 }
