@@ -61,7 +61,7 @@ inspector.core.ruler.before("footnote_tail", "note_definitions", (state: StateCo
 export function scanMarkdown(body: string, bodyLine = 1): MarkdownScan {
   const env: InspectorEnv = {};
   const tokens = inspector.parse(body, env as Record<PropertyKey, unknown>);
-  const rich = scanRichText(tokens, env, bodyLine);
+  const rich = scanRichText(tokens, env, bodyLine, body);
   const scan: MarkdownScan = { headings: [], links: [], images: [], html: [], strayIds: [], rich };
   let line = bodyLine;
   tokens.forEach((token, i) => {

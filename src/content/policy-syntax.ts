@@ -28,8 +28,9 @@ export const SUMMARY_KIND = "summary";
 /** A caption is a paragraph starting with this, directly above its table (as pandoc writes it). */
 export const CAPTION_PREFIX = "Table:";
 
-/** `[!WORD]` at the start of a quotation's first line; `rest` is what follows it on that line. */
-const MARKER = /^\[!([A-Za-z]+)\]([^\n]*)(?:\n|$)/;
+/** `[!WORD]` at the start of a quotation's first line; `rest` is what follows it on that line.
+ * Anything between `[!` and `]` is read as a marker, so a misspelt one is refused, not shown. */
+const MARKER = /^\[!([^\]\n]*)\]([^\n]*)(?:\n|$)/;
 
 /** What the parse rules could not make sense of, kept on the token for the content checks. */
 export interface SyntaxProblem {
@@ -68,7 +69,7 @@ function markQuotations(tokens: Token[]): void {
     const inline = tokens[i + 2];
     const marker = MARKER.exec(inline.content);
     if (!marker) continue;
-    const kind = marker[1].toLowerCase();
+    const kind = marker[1].trim().toLowerCase();
     const close = closingIndex(tokens, i);
     if (marker[2].trim() !== "") {
       tokens[i].meta = { problem: { kind: "marker-not-alone", detail: marker[0].trim() } satisfies SyntaxProblem };

@@ -57,7 +57,8 @@ const plainText = (children: Token[] = []): string =>
  * attributes, and lists every rule they break with its file line (`bodyLine` is the file line of
  * the body's first line). Rules: docs/editing.md, “Tables, notes, terms and summaries”.
  */
-export function scanRichText(tokens: Token[], env: InspectorEnv, bodyLine: number): RichTextScan {
+export function scanRichText(tokens: Token[], env: InspectorEnv, bodyLine: number, body = ""): RichTextScan {
+  const sourceLines = body.split("\n");
   const scan: RichTextScan = { problems: [], terms: [], containedHeadings: new Set(), inlineNoteLines: new Map() };
   const add = (line: number, problem: string, hint: string) => scan.problems.push({ line, problem, hint });
   const containers: string[] = [];
@@ -84,6 +85,7 @@ export function scanRichText(tokens: Token[], env: InspectorEnv, bodyLine: numbe
         "Move the table, quotation, list of terms or code into the section's text.",
       );
     blockRules(tokens, i, line, add, scan);
+    if (token.type === "table_open") tableRowRules(tokens, i, sourceLines, bodyLine, add);
     checkAttributes(token, line, add);
     if (token.type === "inline") {
       // An inline note's text was read where its reference is, with that line.
@@ -92,7 +94,48 @@ export function scanRichText(tokens: Token[], env: InspectorEnv, bodyLine: numbe
     }
   });
   noteDefinitionRules(env, bodyLine, add);
+  if (tokens[0]?.type === "summary_open" && !hasTextAfterSummary(tokens))
+    add(
+      bodyLine + (tokens[0].map?.[0] ?? 0),
+      "the section has no text besides its summary",
+      "The summary is not part of the policy: write the section's text after it.",
+    );
   return scan;
+}
+
+function hasTextAfterSummary(tokens: Token[]): boolean {
+  const close = tokens.findIndex((t) => t.type === "summary_close");
+  return tokens.slice(close + 1).some((t) => t.type === "inline");
+}
+
+/** The cells of a table row as markdown-it splits it: on pipes not escaped, outer pipes dropped. */
+export function rowCells(line: string): number {
+  const cells = line
+    .replace(/^[\s>]*/, "")
+    .trim()
+    .split(/(?<!\\)\|/);
+  if (cells[0]?.trim() === "") cells.shift();
+  if (cells.length > 0 && cells.at(-1)?.trim() === "") cells.pop();
+  return cells.length;
+}
+
+/** markdown-it drops the cells of a row beyond the header's columns, without a word: refused here. */
+function tableRowRules(tokens: Token[], open: number, sourceLines: string[], bodyLine: number, add: Add): void {
+  let columns = 0;
+  for (let i = open; tokens[i].type !== "table_close"; i++) {
+    if (tokens[i].type === "th_open") columns++;
+    if (tokens[i].type !== "tr_open" || tokens[i].map === null || tokens[i + 1].type === "th_open") continue;
+    const line = tokens[i].map![0];
+    const cells = rowCells(sourceLines[line] ?? "");
+    if (cells > columns) {
+      add(
+        bodyLine + line,
+        `the table row has ${cells} cells but the table has ${columns} columns`,
+        "Add a header for the extra column, or join the cells: markdown-it would drop the extra ones. Escape a pipe inside a cell as `\\|`.",
+      );
+      return;
+    }
+  }
 }
 
 type Add = (line: number, problem: string, hint: string) => void;

@@ -57,7 +57,7 @@ describe("the rules for tables, notes, terms, callouts and summaries", () => {
     ["a summary after the text", "Text.\n\n> [!SUMMARY]\n> Short.\n", /^7: the summary is not at the start/],
     [
       "a table in a summary",
-      `> [!SUMMARY]\n> Short.\n>\n> Table: T\n>\n> ${table.split("\n").join("\n> ")}`,
+      `> [!SUMMARY]\n> Short.\n>\n> Table: T\n>\n> ${table.split("\n").join("\n> ")}\nText.\n`,
       /^8: a summary holds paragraphs and lists only/,
     ],
     [
@@ -67,12 +67,28 @@ describe("the rules for tables, notes, terms, callouts and summaries", () => {
     ],
     ["a class attribute", "Text. {.lead}\n", /^5: the attribute `\{\.lead\}` is not supported/],
     [
+      "a row with more cells than columns",
+      `Table: T\n\n${table}| A | B | C |\n`,
+      /^10: the table row has 3 cells but the table has 2 columns/,
+    ],
+    [
+      "a row in a quotation with more cells",
+      `> Table: T\n>\n> ${table.split("\n").join("\n> ")}| A | B | C |\n`,
+      /^10: the table row has 3 cells/,
+    ],
+    ["a misspelt marker", "> [! NOTES]\n> Text.\n", /^5: the callout \[! NOTES\] is not one this site knows/],
+    ["a section that is only a summary", "> [!SUMMARY]\n> Short.\n", /^5: the section has no text besides its summary/],
+    [
       "any other attribute on a heading",
       "## Heading {#h data-x=1}\n",
       /^5: the attribute `\{data-x=1\}` is not supported/,
     ],
   ])("refuse %s, naming the line", (_, body, expected) => {
     expect(problemIn(body)).toMatch(expected);
+  });
+
+  it("accept an escaped pipe inside a cell and a short row, which markdown-it fills", () => {
+    expect(problemIn(`Table: T\n\n${table}| a \\| b | c |\n| only |\n`)).toBeUndefined();
   });
 
   it("name the line of an inline note's own problem, where its reference is", () => {
