@@ -6,7 +6,7 @@ import { cacheCompiledTemplates, type NunjucksTemplateClass } from "./src/templa
 
 /**
  * Eleventy's part of the build: Nunjucks templates in pages/ and layouts/ turned into HTML.
- * It reads no files of the policy itself. The build (src/build/run-eleventy.ts) loads, checks and
+ * It reads no files of the policy itself. The build (src/pipeline/run-eleventy.ts) loads, checks and
  * renders the policy first and hands it over as global data: `site`, `policy`, `history`, `assets`
  * and `csp` (src/templates/template-data.ts). Legal text is never a template, so `{{ }}` in it
  * stays literal.

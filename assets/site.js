@@ -27,7 +27,10 @@ document.addEventListener("keydown", (event) => {
 });
 
 // "Print this section": a link to the section's page without JavaScript; with it, a button
-// that prints just that section from the whole-policy page.
+// that prints just that section from the whole-policy page, with that section's title and
+// address in the margins of every page (the data-print-* attributes the print styles read).
+const marginFacts = ["data-print-title", "data-print-url"];
+const pageFacts = marginFacts.map((name) => document.documentElement.getAttribute(name));
 for (const link of document.querySelectorAll("a[data-print-section]")) {
   const button = document.createElement("button");
   button.type = "button";
@@ -36,6 +39,7 @@ for (const link of document.querySelectorAll("a[data-print-section]")) {
   const section = link.closest(".policy-section");
   button.addEventListener("click", () => {
     document.documentElement.setAttribute("data-printing", "");
+    for (const name of marginFacts) document.documentElement.setAttribute(name, section.getAttribute(name) || "");
     section.setAttribute("data-print-target", "");
     window.print();
   });
@@ -43,6 +47,9 @@ for (const link of document.querySelectorAll("a[data-print-section]")) {
 }
 window.addEventListener("afterprint", () => {
   document.documentElement.removeAttribute("data-printing");
+  marginFacts.forEach((name, i) => {
+    document.documentElement.setAttribute(name, pageFacts[i] || "");
+  });
   for (const target of document.querySelectorAll("[data-print-target]")) target.removeAttribute("data-print-target");
 });
 

@@ -1,7 +1,7 @@
-// npm run build [-- --validate-html]: the site into dist/ (OUTPUT_DIR), atomically; see docs/building.md.
-import { buildSite } from "../src/build/build-site.ts";
+// npm run build [-- [--validate-html] [--pdf]]: the site into dist/ (OUTPUT_DIR), atomically; see docs/building.md.
 import { runCommand } from "../src/lib/command.ts";
 import { BUILD_USAGE, readBuildOptions } from "../src/options.ts";
+import { buildSite } from "../src/pipeline/build-site.ts";
 
 await runCommand(
   async () => {
@@ -11,7 +11,8 @@ await runCommand(
     const { outDir, searchPages } = await buildSite(options);
     const ms = Math.round(performance.now() - started);
     const validated = options.validateHtml ? "HTML validated" : "HTML not validated (add -- --validate-html)";
-    console.log(`Built ${outDir} (${searchPages} pages searchable; ${validated}) in ${ms} ms.`);
+    const pdfs = options.pdf ? `; PDFs on ${options.pdfPaper} paper` : "";
+    console.log(`Built ${outDir} (${searchPages} pages searchable; ${validated}${pdfs}) in ${ms} ms.`);
   },
   { failure: "Build failed:", afterFailure: "The previous site (if any) was left as it was." },
 );

@@ -2,7 +2,6 @@
 // Ids are never removed: a link once shared must keep landing (see docs/editing.md).
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { loadPolicy } from "../src/build/load-policy.ts";
 import {
   PUBLISHED_IDS_FILE,
   readPublishedIds,
@@ -11,6 +10,7 @@ import {
 } from "../src/content/published-ids.ts";
 import { runCommand } from "../src/lib/command.ts";
 import { readSiteOptions } from "../src/options.ts";
+import { loadPolicy } from "../src/pipeline/load-policy.ts";
 import { sectionIds } from "../src/render/policy.ts";
 
 await runCommand(() => {

@@ -4,12 +4,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { buildSite } from "../src/build/build-site.ts";
-import { loadPolicy } from "../src/build/load-policy.ts";
 import { runCommand } from "../src/lib/command.ts";
 import { listFiles } from "../src/lib/files.ts";
 import { sitePathOf } from "../src/lib/urls.ts";
 import { projectRoot, readScreenshotOptions, SCREENSHOTS_USAGE } from "../src/options.ts";
+import { buildSite } from "../src/pipeline/build-site.ts";
+import { loadPolicy } from "../src/pipeline/load-policy.ts";
 import { launchBrowser } from "../src/tools/chromium.ts";
 import { serveDirectory } from "../src/tools/static-server.ts";
 

@@ -1,8 +1,9 @@
 // npm start: builds the site as npm run build does, serves it on PORT with live reload, and builds
 // again on every change to content/, history/, pages/, layouts/ or assets/.
-import { startDevServer } from "../src/build/dev-server.ts";
+
 import { runCommand } from "../src/lib/command.ts";
 import { readServeOptions } from "../src/options.ts";
+import { startDevServer } from "../src/pipeline/dev-server.ts";
 
 await runCommand(async () => {
   const server = await startDevServer(readServeOptions(process.env));

@@ -27,7 +27,14 @@ export interface BuildOptions extends SiteOptions {
   outDir: string;
   /** html-validate on every page (`--validate-html`). */
   validateHtml: boolean;
+  /** A PDF of each section, the whole policy and every version, linked from their pages (`--pdf`); off unless asked for. */
+  pdf?: boolean;
+  /** The PDFs' paper (`PDF_PAPER`, default A4); printing from a browser uses the reader's own. */
+  pdfPaper?: PdfPaper;
 }
+
+export const PDF_PAPERS = ["A4", "Letter"] as const;
+export type PdfPaper = (typeof PDF_PAPERS)[number];
 
 export interface ServeOptions extends SiteOptions {
   outDir: string;
@@ -82,10 +89,25 @@ export function readSiteOptions(env: Env): SiteOptions {
   };
 }
 
-export const BUILD_USAGE = `Usage: npm run build [-- --validate-html]
+export const BUILD_USAGE = `Usage: npm run build [-- [--validate-html] [--pdf]]
   --validate-html   also check every page with html-validate (deploys use it)
+  --pdf             also make a PDF of each section, the whole policy and every version, linked
+                    from their pages (needs the full install, npm ci, for its Chromium)
   --help            show this help
-Environment: SITE_URL, PATH_PREFIX, OUTPUT_DIR, POLICY_CONTENT_DIR, POLICY_HISTORY_DIR (docs/deploying.md, "Options").`;
+Environment: SITE_URL, PATH_PREFIX, OUTPUT_DIR, POLICY_CONTENT_DIR, POLICY_HISTORY_DIR, PDF_PAPER (docs/deploying.md, "Options").`;
+
+/** `PDF_PAPER`: "A4" (the default) or "Letter", in any case. */
+export function readPdfPaper(raw: string | undefined): PdfPaper {
+  if (!raw) return "A4";
+  const paper = PDF_PAPERS.find((p) => p.toLowerCase() === raw.trim().toLowerCase());
+  if (!paper) {
+    throw new UsageError(
+      `PDF_PAPER "${raw}" is not a paper size the PDFs are made in`,
+      "Use PDF_PAPER=A4 or PDF_PAPER=Letter.",
+    );
+  }
+  return paper;
+}
 
 /**
  * `npm run build --validate-html` (without `--`) hands the flag to npm, not to the build: npm
@@ -117,12 +139,14 @@ function parseFlags<T extends Record<string, { type: "boolean" | "string" }>>(
 
 /** `npm run build` options; `help` is true when the reader asked for the usage text. */
 export function readBuildOptions(argv: string[], env: Env): BuildOptions & { help: boolean } {
-  const { values } = parseFlags(argv, { "validate-html": { type: "boolean" } }, BUILD_USAGE);
-  refuseFlagsGivenToNpm(env, ["validate-html"]);
+  const { values } = parseFlags(argv, { "validate-html": { type: "boolean" }, pdf: { type: "boolean" } }, BUILD_USAGE);
+  refuseFlagsGivenToNpm(env, ["validate-html", "pdf"]);
   return {
     ...readSiteOptions(env),
     outDir: fromRoot(env.OUTPUT_DIR, "dist"),
     validateHtml: values["validate-html"] === true,
+    pdf: values.pdf === true,
+    pdfPaper: readPdfPaper(env.PDF_PAPER),
     help: values.help === true,
   };
 }

@@ -1,8 +1,8 @@
 // One cold build for the benchmark, in its own process so its CPU time and memory can be measured
 // alone: `build-child.ts <contentDir> <outDir> <resultFile>`. Writes a BuildChildResult as JSON.
 import { writeFileSync } from "node:fs";
-import { type BuildStep, buildSite } from "../../src/build/build-site.ts";
 import { readSiteOptions } from "../../src/options.ts";
+import { type BuildStep, buildSite } from "../../src/pipeline/build-site.ts";
 import { commandName, processTree, treeCpuMs } from "./process-tree.ts";
 
 export interface BuildChildResult {

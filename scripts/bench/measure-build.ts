@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import type { BuildStep } from "../../src/build/build-site.ts";
+import type { BuildStep } from "../../src/pipeline/build-site.ts";
 import type { BuildChildResult } from "./build-child.ts";
 import { type EleventyBenchmark, parseEleventyBenchmarks } from "./eleventy-benchmark.ts";
 import { samplePeakRss } from "./process-tree.ts";

@@ -4,7 +4,7 @@ export const METHOD = `- **Synthetic policies** (scripts/bench/synthetic.ts): th
   clause ids \`<clause>-n\`, so every id is unique and the text is the real text (so the vocabulary,
   and with it the search index, grows more slowly than a real policy of that size would).
 - **Cold build**: a new Node process per run (scripts/bench/build-child.ts) calls \`buildSite\` from
-  src/build/build-site.ts, the same function as \`npm run build\`, into a folder that does not exist yet.
+  src/pipeline/build-site.ts, the same function as \`npm run build\`, into a folder that does not exist yet.
   The operating system's file cache and tsx's compile cache are warm, as they are for anyone who
   builds twice.
 - **Wall** is from spawning that process to its exit. **CPU** is user + system time of the whole

@@ -3,6 +3,7 @@ import type { DevLoopResult } from "./dev-loop.ts";
 import { formatBytes, formatCount, formatMs, formatRatio, formatSummary, markdownTable } from "./format.ts";
 import { type Machine, PROBE_FOLDERS } from "./machine.ts";
 import { METHOD } from "./method.ts";
+import { PDF_METHOD, type PdfStepResult, pdfTable } from "./pdf-step.ts";
 import type { PageCost } from "./reader-cost.ts";
 import type { ScaleResult } from "./scale.ts";
 import type { SearchTransfer } from "./search-transfer.ts";
@@ -20,6 +21,8 @@ export interface BenchResults {
   search?: SearchTransfer[];
   dev?: DevLoopResult;
   browser?: string;
+  /** `npm run build -- --pdf`: the PDF step (scripts/bench/pdf-step.ts). */
+  pdf?: PdfStepResult[];
 }
 
 const bytes = (transfer: Transfer): string => `${formatBytes(transfer.raw)} / ${formatBytes(transfer.gzip)}`;
@@ -47,6 +50,7 @@ export function targetsTable(results: BenchResults): string {
     pages: results.pages,
     search: results.search,
     dev: results.dev,
+    pdf: results.pdf,
   });
   const verdict = (met?: boolean): string => (met === undefined ? "–" : met ? "met" : "**missed**");
   return markdownTable(
@@ -203,7 +207,8 @@ export function renderReport(results: BenchResults): string {
   if (results.pages) parts.push("### Reader cost on the real site", pagesTable(results.pages));
   if (results.search) parts.push("### Search transfer", searchTable(results.search));
   if (results.dev) parts.push("### Dev loop (`npm start`)", devTable(results.dev));
-  parts.push("### How each figure was taken", METHOD);
+  if (results.pdf) parts.push("### PDFs (`npm run build -- --pdf`)", pdfTable(results.pdf));
+  parts.push("### How each figure was taken", `${METHOD}\n${PDF_METHOD}`);
   return `${parts.join("\n\n")}\n`;
 }
 

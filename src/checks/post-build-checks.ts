@@ -1,32 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { listFiles } from "../lib/files.ts";
+import { SiteCheckError } from "../lib/problems.ts";
 import { type LinkCheckSite, LinkIndex } from "./links.ts";
 import { scanPage, stylesheetReferences } from "./page-scan.ts";
-
-/** One failed check: what it checks, what it found, and where to fix it. */
-export interface CheckFailure {
-  check: string;
-  problems: string[];
-  hint: string;
-}
-
-/** A built site that must not be published; the message lists every problem found. */
-export class SiteCheckError extends Error {
-  readonly failures: CheckFailure[];
-
-  constructor(failures: CheckFailure[]) {
-    super(formatFailures(failures));
-    this.name = "SiteCheckError";
-    this.failures = failures;
-  }
-}
-
-export function formatFailures(failures: readonly CheckFailure[]): string {
-  const count = failures.reduce((n, f) => n + f.problems.length, 0);
-  const blocks = failures.map((f) => [`${f.check}:`, ...f.problems.map((p) => `  - ${p}`), `  → ${f.hint}`].join("\n"));
-  return `the built site failed its post-build checks (${count} problem${count === 1 ? "" : "s"}):\n${blocks.join("\n")}`;
-}
 
 export interface CheckOptions {
   /**

@@ -1,5 +1,4 @@
-import { SiteCheckError } from "../checks/post-build-checks.ts";
-import { ContentError, ContentErrors, UsageError } from "./problems.ts";
+import { ContentError, ContentErrors, SiteCheckError, UsageError } from "./problems.ts";
 
 export interface CommandOptions {
   /** Printed before a known failure's message ("Build failed:"). */

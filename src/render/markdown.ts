@@ -5,6 +5,7 @@ import { slugifyHeading } from "../content/ids.ts";
 import { usePolicySyntax } from "../content/policy-syntax.ts";
 import { useCallouts } from "./callouts.ts";
 import { type TermLink, useDefinedTerms } from "./defined-terms.ts";
+import { type NumberHeadings, numberHeadings } from "./heading-numbers.ts";
 import { useNotes } from "./notes.ts";
 import { useTables } from "./tables.ts";
 
@@ -16,6 +17,8 @@ export interface RenderEnv extends Env {
   markdownItAnchor?: { slugs: Record<string, boolean> };
   /** Retired clause ids mapped to the id that replaced them: the page keeps an anchor for each. */
   aliases?: Record<string, string>;
+  /** Numbers to put in the headings ("3.b"), from their levels; none when unset. */
+  numberHeadings?: NumberHeadings;
   /** The section being rendered: the ids of its notes, tables and summary are made from it. */
   sectionId?: string;
   /** The policy's defined terms, with where each links from this page: the first use of each is linked. */
@@ -66,6 +69,7 @@ export function createMarkdown(): MarkdownIt {
   });
   md.core.ruler.push("heading_offset", offsetHeadings);
   md.core.ruler.push("heading_aliases", addAliasAnchors);
+  md.core.ruler.push("heading_numbers", numberHeadings);
   useTables(md);
   useNotes(md);
   useDefinedTerms(md);

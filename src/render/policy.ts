@@ -68,27 +68,36 @@ export function sectionIds(policy: Policy): SectionIds[] {
 
 /** Renders checked, ordered sections (src/content/read-policy.ts) into the policy the layouts show. */
 export function renderPolicy(ordered: SourceSection[], md: MarkdownIt = markdown, lang?: string): Policy {
-  const terms = definedTerms(ordered, md, lang);
+  const policyTerms = definedTerms(ordered, md, lang);
   // One env for the whole-policy page, so its ids stay unique across every section on it.
-  const wholePage: RenderEnv = { headingOffset: 1, terms: wholePolicyLinks(terms) };
+  const wholePage: RenderEnv = { headingOffset: 1, terms: wholePolicyLinks(policyTerms) };
   const sections = ordered.map((source, index): Section => {
     const aliases = source.aliases ?? {};
+    const position = index + 1;
     const sectionId = source.id;
-    const own = renderMarkdown(md, source.body, { aliases, sectionId, terms: sectionPageLinks(terms, sectionId) });
+    const numberHeadings = (levels: number[]) => clauseNumbers(position, levels);
+    const terms = sectionPageLinks(policyTerms, sectionId);
+    const own = renderMarkdown(md, source.body, { aliases, numberHeadings, sectionId, terms });
     // Level 1 plus the page's offset of 1: the section title is an h2 on the whole-policy page.
-    const heading = renderHeading(md, source.title, source.id, 1, Object.assign(wholePage, { aliases: {} }));
-    const body = renderMarkdown(md, source.body, Object.assign(wholePage, { aliases, sectionId }));
+    const heading = renderHeading(
+      md,
+      source.title,
+      source.id,
+      1,
+      Object.assign(wholePage, { aliases: {}, numberHeadings: () => [String(position)] }),
+    );
+    const body = renderMarkdown(md, source.body, Object.assign(wholePage, { aliases, numberHeadings, sectionId }));
     return {
       ...source,
-      position: index + 1,
+      position,
       url: `/${source.id}/`,
       html: own.html,
-      clauses: numbered(index + 1, own.headings),
-      inPolicy: { headingHtml: heading.html, html: body.html, clauses: numbered(index + 1, body.headings) },
+      clauses: numbered(position, own.headings),
+      inPolicy: { headingHtml: heading.html, html: body.html, clauses: numbered(position, body.headings) },
       previous: index > 0 ? link(ordered[index - 1]) : null,
       next: index < ordered.length - 1 ? link(ordered[index + 1]) : null,
       richText: usesRichText(own.html),
     };
   });
-  return { sections, terms, richText: sections.some((s) => s.richText) };
+  return { sections, terms: policyTerms, richText: sections.some((s) => s.richText) };
 }

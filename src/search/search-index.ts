@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import { releaseMemory } from "../build/release-memory.ts";
 import { listFiles } from "../lib/files.ts";
+import { releaseMemory } from "../lib/release-memory.ts";
 import { sitePathOf } from "../lib/urls.ts";
 
 export interface SearchIndexOptions {

@@ -249,7 +249,7 @@ describe("searching with the keyboard only", () => {
     expect(await focused(page)).toMatchObject({ href: first.href });
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/security\/\?highlight=credit&highlight=card/);
-    expect(await page.locator("h1").innerText()).toBe(sectionById("security").title);
+    expect(await page.locator("h1").innerText()).toBe(`4 ${sectionById("security").title}`);
   });
 
   it("goes back to the field with ArrowUp from the first result", async () => {

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadPolicy } from "../../src/build/load-policy.ts";
 import { projectRoot } from "../../src/options.ts";
+import { loadPolicy } from "../../src/pipeline/load-policy.ts";
 import { fixtureContent, realContentDir } from "../helpers/site.ts";
 
 const root = mkdtempSync(path.join(tmpdir(), "authoring-"));
@@ -59,7 +59,7 @@ describe("npm run build's options", () => {
     const result = await npm(["build", "--", "--validate-htm"], { OUTPUT_DIR: outDir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("Unknown option '--validate-htm'");
-    expect(result.stderr).toContain("Usage: npm run build [-- --validate-html]");
+    expect(result.stderr).toContain("Usage: npm run build [-- [--validate-html] [--pdf]]");
     expect(readdirSync(root)).not.toContain("never-built");
   });
 });

@@ -2,10 +2,10 @@ import { createHash } from "node:crypto";
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build/build-site.ts";
-import { loadPolicy } from "../../src/build/load-policy.ts";
 import { LAYOUT_IDS, SITE_PATHS } from "../../src/content/policy-rules.ts";
 import { ContentError } from "../../src/lib/problems.ts";
+import { buildSite } from "../../src/pipeline/build-site.ts";
+import { loadPolicy } from "../../src/pipeline/load-policy.ts";
 import { sectionIds } from "../../src/render/policy.ts";
 import {
   type BuiltSite,
@@ -351,8 +351,8 @@ const builds: Builds[] = [
     check: (site, contentDir) => {
       expect([...sourceBytes(contentDir, "01-cookies.md").subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const $ = site.page("/cookies/");
-      expect($("h1").text()).toBe("What About Cookies?");
-      expect($("h2#refusing").text()).toBe("Refusing Cookies");
+      expect($("h1").text()).toBe("1 What About Cookies?");
+      expect($("h2#refusing").text()).toBe("1.a Refusing Cookies");
       expect($.html()).not.toContain("\uFEFF");
     },
   },
@@ -361,7 +361,7 @@ const builds: Builds[] = [
     check: (site, contentDir) => {
       expect(sourceBytes(contentDir, "01-cookies.md").toString("utf8")).toContain("---\r\nid: cookies\r\n");
       const $ = site.page("/cookies/");
-      expect($("h2#refusing").text()).toBe("Refusing Cookies");
+      expect($("h2#refusing").text()).toBe("1.a Refusing Cookies");
       expect($("main p").text()).not.toContain("\r");
     },
   },
@@ -376,7 +376,8 @@ const builds: Builds[] = [
       ]) {
         const $ = site.page(sitePath);
         expect($(`${level}[id^=clause-]`)).toHaveLength(400);
-        expect($(`${level}#clause-400`).text()).toBe("Clause 400");
+        // The 400th clause of section 1: a … z, aa … oj.
+        expect($(`${level}#clause-400`).text()).toBe("1.oj Clause 400");
         expect(normalizeSpace($("main").text())).toContain("The very last sentence of the big section.");
       }
       expect(readSearchFragments(site.outDir).find((f) => f.url === "/everything/")?.content).toContain(
@@ -393,8 +394,8 @@ const builds: Builds[] = [
           .map((_, h) => [[$(h).attr("id"), $(h).text()]])
           .get(),
       ).toEqual([
-        ["cookie-details", "Details"],
-        ["email-details", "Details"],
+        ["cookie-details", "1.a Details"],
+        ["email-details", "1.b Details"],
       ]);
       expect(
         $("nav.toc ol a")
@@ -406,8 +407,8 @@ const builds: Builds[] = [
   {
     scenario: "heading-reworded-id-kept",
     check: (site) => {
-      expect(site.page("/information-we-gather/")("h2#information-you-give-us").text()).toBe("What You Tell Us");
-      expect(site.page("/")("h3#information-you-give-us").text()).toBe("What You Tell Us");
+      expect(site.page("/information-we-gather/")("h2#information-you-give-us").text()).toBe("1.a What You Tell Us");
+      expect(site.page("/")("h3#information-you-give-us").text()).toBe("1.a What You Tell Us");
     },
   },
   {

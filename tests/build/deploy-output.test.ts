@@ -7,8 +7,6 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build/build-site.ts";
-import { loadPolicy } from "../../src/build/load-policy.ts";
 import { servedPath } from "../../src/checks/links.ts";
 import { checkBuiltSite } from "../../src/checks/post-build-checks.ts";
 import {
@@ -18,6 +16,8 @@ import {
   renderHeadersFile,
   rulesForPath,
 } from "../../src/deploy/security-headers.ts";
+import { buildSite } from "../../src/pipeline/build-site.ts";
+import { loadPolicy } from "../../src/pipeline/load-policy.ts";
 import { type BuiltSite, buildOptions, buildToTemp, hashTree, realContentDir } from "../helpers/site.ts";
 
 const PREFIX = "/privacy/";

@@ -4,11 +4,11 @@ import { markdown } from "../../src/render/markdown.ts";
 import { normalizeSpace } from "./site.ts";
 
 /**
- * What the site adds around the legal text, never part of it: permalinks, print headers, a
- * summary (marked data-non-binding), note numbers and the links back from notes. The verbatim
+ * What the site adds around the legal text, never part of it: permalinks, print headers, clause
+ * numbers, a summary (marked data-non-binding), note numbers and the links back from notes. The verbatim
  * checks read main without them, so a sentence found there is in the legal text itself.
  */
-export const NOT_LEGAL_TEXT = ".permalink, .print-header, [data-non-binding], .note-ref, .note-back";
+export const NOT_LEGAL_TEXT = ".permalink, .print-header, .clause-number, [data-non-binding], .note-ref, .note-back";
 
 /** The text of main as the verbatim checks read it. */
 export function legalText($: CheerioAPI): string {

@@ -1,7 +1,7 @@
 import { inject } from "vitest";
-import { loadPolicy } from "../../src/build/load-policy.ts";
 import { listFiles } from "../../src/lib/files.ts";
 import { sitePathOf } from "../../src/lib/urls.ts";
+import { loadPolicy } from "../../src/pipeline/load-policy.ts";
 import { realContentDir } from "./site.ts";
 
 /** The real policy, as the build reads it: the browser suite's source of ids and titles. */

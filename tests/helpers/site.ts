@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { type CheerioAPI, load } from "cheerio";
-import { type BuildHooks, buildSite } from "../../src/build/build-site.ts";
 import { hashFiles } from "../../src/lib/files.ts";
 import { fileOf } from "../../src/lib/urls.ts";
 import { type BuildOptions, projectRoot, readBuildOptions } from "../../src/options.ts";
+import { type BuildHooks, buildSite } from "../../src/pipeline/build-site.ts";
 
 export const realContentDir = path.join(projectRoot, "content");
 export const fixturesDir = path.join(projectRoot, "tests", "fixtures");

@@ -9,7 +9,7 @@ import {
   synthesizeSections,
   writeSyntheticContent,
 } from "../../scripts/bench/synthetic.ts";
-import { loadPolicy } from "../../src/build/load-policy.ts";
+import { loadPolicy } from "../../src/pipeline/load-policy.ts";
 import { realContentDir } from "../helpers/site.ts";
 
 const real = readSectionFiles(realContentDir);

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadPolicyData } from "../../src/build/load-policy.ts";
 import { readArchivedVersions } from "../../src/history/read-versions.ts";
+import { loadPolicyData } from "../../src/pipeline/load-policy.ts";
 import { fixturesDir, realContentDir } from "../helpers/site.ts";
 
 const fixture = path.join(fixturesDir, "revisions");

@@ -58,7 +58,13 @@ describe("the policy", () => {
     const [first] = policy.sections;
     expect(first.clauses).toEqual([{ id: "clause-a", text: "Clause A", level: 2, number: "1.a" }]);
     expect(first.inPolicy.clauses).toEqual([{ id: "clause-a", text: "Clause A", level: 3, number: "1.a" }]);
-    expect(first.inPolicy.headingHtml).toMatch(/<h2 id="first" tabindex="-1">Title first<\/h2>/);
+    expect(first.inPolicy.headingHtml).toMatch(
+      /<h2 id="first" tabindex="-1"><span class="clause-number" data-pagefind-ignore>1<\/span> Title first<\/h2>/,
+    );
+    expect(first.inPolicy.html).toMatch(
+      /<h3 id="clause-a" tabindex="-1"><span class="clause-number"[^>]*>1\.a<\/span> /,
+    );
+    expect(first.html).toMatch(/<h2 id="clause-a" tabindex="-1"><span class="clause-number"[^>]*>1\.a<\/span> /);
   });
 
   it("refuses a clause id used twice across the whole policy, naming both files", () => {

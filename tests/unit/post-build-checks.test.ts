@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { findInvalidHtml } from "../../src/checks/html-validity.ts";
 import { type LinkCheckSite, LinkIndex, servedPath } from "../../src/checks/links.ts";
 import { scanPage, stylesheetReferences } from "../../src/checks/page-scan.ts";
-import { checkBuiltSite, SiteCheckError } from "../../src/checks/post-build-checks.ts";
+import { checkBuiltSite } from "../../src/checks/post-build-checks.ts";
+import { SiteCheckError } from "../../src/lib/problems.ts";
 
 /** A valid page with the given body, as the layouts would write it. */
 const page = (body: string, title = "A page") =>

@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadPolicy } from "../../src/build/load-policy.ts";
 import {
   checkPublishedIds,
   readPublishedIds,
@@ -10,6 +9,7 @@ import {
   type SectionIds,
   unrecordedIds,
 } from "../../src/content/published-ids.ts";
+import { loadPolicy } from "../../src/pipeline/load-policy.ts";
 import { sectionIds } from "../../src/render/policy.ts";
 import { realContentDir } from "../helpers/site.ts";
 

@@ -22,7 +22,7 @@ export interface DevServer {
 }
 
 /**
- * `npm start`: the same build as `npm run build` (src/build/build-site.ts), served from the output
+ * `npm start`: the same build as `npm run build` (src/pipeline/build-site.ts), served from the output
  * folder with live reload, and run again whenever a watched file is added, changed or deleted.
  * Each build is staged and swapped in whole, so the server never shows a half-written site.
  */

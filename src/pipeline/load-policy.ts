@@ -1,19 +1,11 @@
 import { readPolicySource } from "../content/read-policy.ts";
-import { readSiteJson, type Site } from "../content/site-json.ts";
-import { buildHistory, type History } from "../history/history.ts";
+import { readSiteJson } from "../content/site-json.ts";
+import { buildHistory } from "../history/history.ts";
 import { checkArchivedDates, readArchivedVersions } from "../history/read-versions.ts";
 import type { SiteOptions } from "../options.ts";
 import { markdown } from "../render/markdown.ts";
 import { type Policy, renderPolicy } from "../render/policy.ts";
-
-/** Everything the templates show, read, checked and rendered once per build. */
-export interface PolicyData {
-  site: Site;
-  /** The current policy. */
-  policy: Policy;
-  /** Every version, the current one included (its text is `policy`, not rendered twice). */
-  history: History;
-}
+import type { PolicyData } from "../templates/template-data.ts";
 
 /**
  * The first stages of every build, in order: read and check the content and the history (any
