@@ -90,3 +90,13 @@ export function writeAssets(assets: Record<string, Asset>, outputDir: string): v
     writeFileSync(path.join(outputDir, asset.url), asset.content);
   }
 }
+
+/**
+ * The stylesheet for rich text (tables, notes, terms, callouts, summaries) when some page's text
+ * has one, and not otherwise: a site holds no file that no page uses.
+ */
+export function withoutUnusedStyles(assets: Record<string, Asset>, richText: boolean): Record<string, Asset> {
+  if (richText) return assets;
+  const { "rich-text.css": _unused, ...used } = assets;
+  return used;
+}

@@ -82,7 +82,7 @@ describe("ids on the kitchen sink's pages", () => {
 
 describe("the kitchen sink's pages", () => {
   it("load the rich-text stylesheet where their text needs it, and only there", () => {
-    const sheets = (sitePath: string) => site.page(sitePath)("link[rel=stylesheet]").length;
+    const sheets = (sitePath: string) => site.page(sitePath)("link[rel=stylesheet]:not([media=print])").length;
     expect([
       sheets("/"),
       sheets("/cookies/"),
@@ -103,7 +103,10 @@ describe("the kitchen sink's pages", () => {
 
   it("show the brand: the accent after site.css's own colours, the logo with its size reserved", () => {
     const $ = site.page("/");
-    const css = readFileSync(path.join(site.outDir, $("link[rel=stylesheet]").first().attr("href")!), "utf8");
+    const css = readFileSync(
+      path.join(site.outDir, $("link[rel=stylesheet]:not([media=print])").first().attr("href")!),
+      "utf8",
+    );
     expect(css).toContain("@media screen{:root{--link:#0b6e4f;--focus:#0b6e4f}}");
     expect(css).toContain("@media screen and (prefers-color-scheme:dark){:root{--link:#6fcfa8;--focus:#6fcfa8}}");
     const logo = $("header .site-name img");

@@ -180,7 +180,7 @@ describe("section pages", () => {
     for (const sitePath of ["/", ...sectionPaths]) {
       const $ = site.page(sitePath);
       expect(
-        $("link[rel=stylesheet]")
+        $("link[rel=stylesheet]:not([media=print])")
           .map((_, l) => $(l).attr("href"))
           .get(),
         sitePath,
