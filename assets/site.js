@@ -69,3 +69,58 @@ if (new URLSearchParams(location.search).has("highlight")) {
     new PagefindHighlight({ highlightParam: "highlight", addStyles: false });
   });
 }
+
+// The contents marks where the reader is: the section and the clause whose heading was passed
+// last. Only an attribute changes (aria-current, styled with colour), so nothing on the page
+// moves; without this script the contents still links to every part.
+const toc = document.querySelector(".toc");
+const tocLinks = toc ? [...toc.querySelectorAll('a[href^="#"]')] : [];
+const tocTargets = tocLinks.map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1))));
+let marked = [];
+let pending = false;
+
+/** The last of the headings, in page order, whose top has passed a quarter of the window. */
+function lastPassed() {
+  const line = innerHeight / 4;
+  let low = 0;
+  let high = tocTargets.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (tocTargets[middle].getBoundingClientRect().top <= line) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
+function markCurrent() {
+  pending = false;
+  const index = lastPassed();
+  const link = tocLinks[index];
+  const section = link?.closest(".toc__sections > li")?.querySelector("a");
+  const current = [link, section].filter(Boolean);
+  if (current.length === marked.length && current.every((a, i) => a === marked[i])) return;
+  for (const a of marked) a.removeAttribute("aria-current");
+  for (const a of current) a.setAttribute("aria-current", "location");
+  marked = current;
+  // Where the contents scrolls on its own (beside the text), keep the marked clause in view.
+  const box = toc.querySelector(".toc__inner");
+  if (link && box && box.scrollHeight > box.clientHeight) {
+    const [outer, inner] = [box.getBoundingClientRect(), link.getBoundingClientRect()];
+    if (inner.top < outer.top || inner.bottom > outer.bottom) box.scrollTop += inner.top - outer.top - outer.height / 3;
+  }
+}
+
+if (tocTargets.length > 0 && tocTargets.every(Boolean)) {
+  addEventListener(
+    "scroll",
+    () => {
+      if (!pending) requestAnimationFrame(markCurrent);
+      pending = true;
+    },
+    { passive: true },
+  );
+  markCurrent();
+}

@@ -231,3 +231,40 @@ export function readCorrectOptions(
   if (!values.note && !help) throw new UsageError("--note is missing", CORRECT_USAGE.replace(/\n/g, "\n    "));
   return { ...readSiteOptions(env), note: values.note ?? "", date: values.date, help };
 }
+
+export const SCREENSHOTS_USAGE = `Usage: npm run screenshots [-- --content-dir dir] [--history-dir dir] [--out-dir dir] [--query words]
+  --content-dir   the policy to build (default: POLICY_CONTENT_DIR, else content/), e.g. tests/fixtures/kitchen-sink/content
+  --history-dir   its earlier versions (default: the history/ folder beside a --content-dir, else POLICY_HISTORY_DIR or history/)
+  --out-dir       where the PNGs and PDFs go (default: screenshots/)
+  --query         what the search results page searches for (default: cookies)`;
+
+export interface ScreenshotOptions extends SiteOptions {
+  outDir: string;
+  query: string;
+  help: boolean;
+}
+
+/** `npm run screenshots` options: the real policy by default, or any content folder (a fixture) with its history. */
+export function readScreenshotOptions(argv: string[], env: Env): ScreenshotOptions {
+  const { values } = parseFlags(
+    argv,
+    {
+      "content-dir": { type: "string" },
+      "history-dir": { type: "string" },
+      "out-dir": { type: "string" },
+      query: { type: "string" },
+    },
+    SCREENSHOTS_USAGE,
+  );
+  const site = readSiteOptions(env);
+  const contentDir = values["content-dir"] ? path.resolve(values["content-dir"]) : site.contentDir;
+  const besideContent = values["content-dir"] ? path.join(contentDir, "..", "history") : site.historyDir;
+  return {
+    ...site,
+    contentDir,
+    historyDir: values["history-dir"] ? path.resolve(values["history-dir"]) : besideContent,
+    outDir: values["out-dir"] ? path.resolve(values["out-dir"]) : path.join(projectRoot, "screenshots"),
+    query: values.query || "cookies",
+    help: values.help === true,
+  };
+}

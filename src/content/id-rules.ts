@@ -10,6 +10,7 @@ export const LAYOUT_IDS = [
   "main",
   "contents",
   "in-this-section",
+  "key-terms",
   "provenance",
   "site-search-input",
   "site-search-hint",

@@ -1,16 +1,21 @@
 import { ContentError } from "../lib/problems.ts";
+import { termId } from "./ids.ts";
 import type { ScannedSection } from "./policy-rules.ts";
 import { mayBeUnread, type Unread } from "./read-sections.ts";
 
 /** Schemes a link may use; everything else (`javascript:`, `data:`, `vbscript:`, `file:` …) is refused. */
 export const LINK_SCHEMES = ["http", "https", "mailto", "tel"];
 
-/** The ids a link can land on, per section page: its clause ids and its aliases. */
+/** The ids a link can land on, per section page: its clause ids, its aliases and its defined terms. */
 export function anchorsBySection(sections: ScannedSection[]): Map<string, Set<string>> {
   return new Map(
     sections.map(({ source, scan }) => [
       source.id,
-      new Set([...scan.headings.map((h) => h.id!), ...Object.keys(source.aliases ?? {})]),
+      new Set([
+        ...scan.headings.map((h) => h.id!),
+        ...Object.keys(source.aliases ?? {}),
+        ...scan.rich.terms.map((t) => termId(t.text)),
+      ]),
     ]),
   );
 }

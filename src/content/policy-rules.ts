@@ -5,6 +5,7 @@ import { lostTextProblems } from "./lost-text.ts";
 import { checkMarkdown, type MarkdownScan, scanMarkdown } from "./markdown-rules.ts";
 import type { SectionIds } from "./published-ids.ts";
 import type { SourceSection, Unread } from "./read-sections.ts";
+import { checkTerms } from "./term-rules.ts";
 
 export interface ScannedSection {
   source: SourceSection;
@@ -61,10 +62,16 @@ export function checkSections(sources: SourceSection[], unread?: Unread): Checke
   const { ordered, problems } = orderSections(sources);
   const scanned: ScannedSection[] = ordered.map((source) => {
     const scan = scanMarkdown(source.body, source.bodyLine);
-    problems.push(...checkMarkdown(source.file, scan), ...lostTextProblems(source.file, source.body, source.bodyLine));
+    const rules = checkMarkdown(source.file, scan);
+    // A line a rule already refuses (an unsupported attribute, a table row too wide) also loses
+    // words; one problem per line is enough to fix it.
+    const lost = lostTextProblems(source.file, source.body, source.bodyLine).filter(
+      (problem) => !rules.some((rule) => rule.line === problem.line),
+    );
+    problems.push(...rules, ...lost);
     return { source, scan };
   });
-  problems.push(...checkIds(scanned), ...checkLinks(scanned, unread));
+  problems.push(...checkIds(scanned), ...checkTerms(scanned), ...checkLinks(scanned, unread));
   return { sections: ordered, scanned, problems };
 }
 

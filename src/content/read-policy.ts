@@ -6,10 +6,10 @@ import type { SectionIds } from "./published-ids.ts";
 import { readContentFolder, type SourceSection, type Unread } from "./read-sections.ts";
 import { VERSION_LOCK_FILE } from "./version-lock.ts";
 
-/** What content/ holds besides its sections. */
-export const CONTENT_FOLDER = (shown: string): FolderRules => ({
+/** What content/ holds besides its sections: site.json, the lock, and the logo site.json names, if any. */
+export const CONTENT_FOLDER = (shown: string, logo?: string): FolderRules => ({
   shown,
-  dataFiles: ["site.json", VERSION_LOCK_FILE],
+  dataFiles: ["site.json", VERSION_LOCK_FILE, ...(logo ? [logo] : [])],
   drafts: true,
 });
 

@@ -10,7 +10,8 @@ import { projectRoot } from "../options.ts";
 import { loadPdfStep, type RenderPdfs } from "../pdf/load-pdf-step.ts";
 import { planPdfs } from "../pdf/pdf-plan.ts";
 import { buildSearchIndex } from "../search/search-index.ts";
-import { type Asset, collectAssets, writeAssets } from "../templates/assets.ts";
+import { type Asset, collectAssets, withoutUnusedStyles, writeAssets } from "../templates/assets.ts";
+import { brandAssets } from "../templates/brand-assets.ts";
 import { type PolicyData, templateData } from "../templates/template-data.ts";
 import { loadPolicyData } from "./load-policy.ts";
 import { runEleventy } from "./run-eleventy.ts";
@@ -58,7 +59,13 @@ export async function buildSite(options: BuildOptions, hooks: BuildHooks = {}): 
     const { notices, ...data } = await step("content", () => loadPolicyData(options));
     const { site } = data;
     const assets = await step("eleventy", async () => {
-      const assets = collectAssets(path.join(projectRoot, "assets"), site.pathPrefix);
+      const richText = data.history.versions.some((version) => version.policy.richText);
+      const collected = collectAssets(
+        path.join(projectRoot, "assets"),
+        site.pathPrefix,
+        brandAssets(site.checkedBrand),
+      );
+      const assets = withoutUnusedStyles(collected, richText);
       await runEleventy(staging, templateData(data, assets), { quiet: !hooks.verbose });
       writeAssets(assets, staging);
       // Response headers for Netlify and Cloudflare Pages, from the one list of rules.

@@ -10,6 +10,7 @@ import { type ArchivedVersion, checkArchivedDates, readArchivedVersions } from "
 import { type ContentNotice, warningOf } from "../lib/notices.ts";
 import { ContentError, ContentErrors } from "../lib/problems.ts";
 import type { BuildPurpose, SiteOptions } from "../options.ts";
+import { markdown } from "../render/markdown.ts";
 import { type Policy, renderPolicy } from "../render/policy.ts";
 import type { PolicyData } from "../templates/template-data.ts";
 
@@ -42,7 +43,8 @@ function attempt<T>(errors: ContentError[], read: () => T): T | undefined {
 export function checkContent(options: SiteOptions, purpose: BuildPurpose = "build"): ContentCheck {
   const errors: ContentError[] = [];
   const site = attempt(errors, () => readSiteJson(options.contentDir, options));
-  const current = readVersionContent(options.contentDir, CONTENT_FOLDER(shownFolder(options.contentDir)));
+  const logo = site?.brand?.logo;
+  const current = readVersionContent(options.contentDir, CONTENT_FOLDER(shownFolder(options.contentDir), logo));
   const history = readArchivedVersions(options.historyDir);
   const lock = attempt(errors, () => readVersionLock(options.contentDir));
   const notices = [...current.notices];
@@ -88,7 +90,7 @@ export function loadPolicyData(
 ): PolicyData & { notices: ContentNotice[] } {
   const { site, current, archived, lock, notices } = loadContent(options, options.purpose);
   const corrections = (date: string) => lock.lock.versions[date]?.corrections ?? [];
-  const policy = renderPolicy(current.sections);
+  const policy = renderPolicy(current.sections, markdown, site.lang);
   const history = buildHistory(
     {
       effectiveDate: site.effectiveDate,

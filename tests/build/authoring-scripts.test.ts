@@ -81,3 +81,32 @@ describe("npm run new-section", () => {
     expect(readdirSync(dir).sort()).toEqual(files);
   });
 });
+
+describe("npm run screenshots", () => {
+  it("photographs a fixture's pages, light and dark, wide and narrow, and prints it", async () => {
+    const outDir = path.join(root, "screenshots");
+    const result = await npm([
+      "screenshots",
+      "--",
+      "--content-dir",
+      path.join("tests", "fixtures", "policy-of-one-section", "content"),
+      "--out-dir",
+      outDir,
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const files = readdirSync(outDir).sort();
+    for (const name of ["whole-policy", "cookies", "search", "404", "history", "search-results", "search-landing"]) {
+      for (const view of ["1280-light", "1280-dark", "320-light", "320-dark"])
+        expect(files).toContain(`${name}-${view}.png`);
+    }
+    expect(files).toEqual(expect.arrayContaining(["whole-policy-printed.pdf", "section-printed.pdf"]));
+    const pdf = readFileSync(path.join(outDir, "section-printed.pdf"));
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  it("refuses an option it does not know, with its usage", async () => {
+    const result = await npm(["screenshots", "--", "--fixture", "kitchen-sink"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Usage: npm run screenshots");
+  });
+});

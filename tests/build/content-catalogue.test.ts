@@ -159,6 +159,50 @@ const refused: Refused[] = [
     file: "version-lock.json",
     error: /the section id `cookies` was published \(\/cookies\/\) but no section has it now/,
   },
+  {
+    scenario: "note-without-definition",
+    file: "01-cookies.md",
+    line: 9,
+    error: /`\[\^2\]` is not a note reference: no note `\[\^2\]:` is defined/,
+  },
+  {
+    scenario: "note-never-referenced",
+    file: "01-cookies.md",
+    line: 9,
+    error: /the note `\[\^consent\]` is defined but never referenced/,
+  },
+  { scenario: "table-without-caption", file: "01-retention.md", line: 9, error: /the table has no caption/ },
+  {
+    scenario: "unknown-callout",
+    file: "01-rights.md",
+    line: 9,
+    error: /the callout \[!DANGER\] is not one this site knows/,
+  },
+  {
+    scenario: "unsupported-attribute",
+    file: "01-rights.md",
+    line: 9,
+    error: /the attribute `\{\.highlight\}` is not supported/,
+  },
+  {
+    scenario: "term-defined-twice",
+    file: "02-sharing.md",
+    line: 9,
+    error: /the term “Personal Data” is already defined in .*01-definitions\.md:7 \(as “Personal data”\)/,
+  },
+  {
+    scenario: "summary-not-first",
+    file: "01-rights.md",
+    line: 9,
+    error: /the summary is not at the start of the section/,
+  },
+  {
+    scenario: "brand-colour-fails-contrast",
+    file: "site.json",
+    line: 17,
+    error:
+      /the brand colour `accent` fails contrast: #e4002b on the header, footer and contents background \(#f3f5f8\) in the light scheme: 4\.44:1, below 4\.5:1\n {2}→ Choose a darker shade, e\.g\. "#[0-9a-f]{6}"/,
+  },
 ];
 
 /** Copied fixtures, removed when the file's tests are done. */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TERMS_MARKER } from "../../assets/search.js";
 import { projectRoot } from "../../src/options.ts";
 import { loadPolicy } from "../../src/pipeline/load-policy.ts";
+import { legalText } from "../helpers/legal-text.ts";
 import { CLAUSE_LABELS, policySourcePath, readPolicySource } from "../helpers/policy-source.ts";
 import {
   type BuiltSite,
@@ -27,11 +28,8 @@ beforeAll(async () => {
 });
 afterAll(() => site?.cleanup());
 
-/** The policy's words in main: permalink text, print-only headers and clause numbers removed. */
-function readingText($: CheerioAPI): string {
-  $(".permalink, .print-header, .clause-number").remove();
-  return normalizeSpace($("main").text());
-}
+/** The policy's words in main: permalinks, print headers, clause numbers, summaries and note links removed. */
+const readingText = legalText;
 
 describe("the built site", () => {
   it("has seven sections, in the source's order", () => {
@@ -176,6 +174,18 @@ describe("section pages", () => {
   it("together contain every sentence of the archived policy", () => {
     const text = sectionPaths.map((p) => readingText(site.page(p))).join(" ");
     expect(source.sentences.filter((sentence) => !text.includes(sentence))).toEqual([]);
+  });
+
+  it("load no stylesheet for rich text, which their text does not use, so the first render stays small", () => {
+    for (const sitePath of ["/", ...sectionPaths]) {
+      const $ = site.page(sitePath);
+      expect(
+        $("link[rel=stylesheet]:not([media=print])")
+          .map((_, l) => $(l).attr("href"))
+          .get(),
+        sitePath,
+      ).toEqual([expect.stringMatching(/^\/assets\/site\.[0-9a-f]{8}\.css$/)]);
+    }
   });
 
   it("load no search code on the reading path", () => {

@@ -100,7 +100,7 @@ describe("the policy", () => {
     ).toEqual([
       expect.stringMatching(/^b\.md:1: the order 1 is already used by 1-a\.md/),
       expect.stringMatching(/^1-a\.md:6: a level-1 heading/),
-      expect.stringMatching(/^1-a\.md:8: `\{\.note\}` is read as attributes, so it is not shown/),
+      expect.stringMatching(/^1-a\.md:8: the attribute `\{\.note\}` is not supported/),
       expect.stringMatching(/^b\.md:6: the id `a` \(clause id\) is already used by section id in 1-a\.md/),
       expect.stringMatching(/^1-a\.md:10: the link `javascript:alert\(1\)` uses the `javascript:` scheme/),
     ]);
