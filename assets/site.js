@@ -27,7 +27,10 @@ document.addEventListener("keydown", (event) => {
 });
 
 // "Print this section": a link to the section's page without JavaScript; with it, a button
-// that prints just that section from the whole-policy page.
+// that prints just that section from the whole-policy page, with that section's title and
+// address in the margins of every page (the data-print-* attributes the print styles read).
+const marginFacts = ["data-print-title", "data-print-url"];
+const pageFacts = marginFacts.map((name) => document.documentElement.getAttribute(name));
 for (const link of document.querySelectorAll("a[data-print-section]")) {
   const button = document.createElement("button");
   button.type = "button";
@@ -36,6 +39,7 @@ for (const link of document.querySelectorAll("a[data-print-section]")) {
   const section = link.closest(".policy-section");
   button.addEventListener("click", () => {
     document.documentElement.setAttribute("data-printing", "");
+    for (const name of marginFacts) document.documentElement.setAttribute(name, section.getAttribute(name) || "");
     section.setAttribute("data-print-target", "");
     window.print();
   });
@@ -43,6 +47,9 @@ for (const link of document.querySelectorAll("a[data-print-section]")) {
 }
 window.addEventListener("afterprint", () => {
   document.documentElement.removeAttribute("data-printing");
+  marginFacts.forEach((name, i) => {
+    document.documentElement.setAttribute(name, pageFacts[i] || "");
+  });
   for (const target of document.querySelectorAll("[data-print-target]")) target.removeAttribute("data-print-target");
 });
 
@@ -65,4 +72,59 @@ if (new URLSearchParams(location.search).has("highlight")) {
     address.searchParams.delete("highlight");
     history.replaceState(history.state, "", address);
   });
+}
+
+// The contents marks where the reader is: the section and the clause whose heading was passed
+// last. Only an attribute changes (aria-current, styled with colour), so nothing on the page
+// moves; without this script the contents still links to every part.
+const toc = document.querySelector(".toc");
+const tocLinks = toc ? [...toc.querySelectorAll('a[href^="#"]')] : [];
+const tocTargets = tocLinks.map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1))));
+let marked = [];
+let pending = false;
+
+/** The last of the headings, in page order, whose top has passed a quarter of the window. */
+function lastPassed() {
+  const line = innerHeight / 4;
+  let low = 0;
+  let high = tocTargets.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (tocTargets[middle].getBoundingClientRect().top <= line) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
+function markCurrent() {
+  pending = false;
+  const index = lastPassed();
+  const link = tocLinks[index];
+  const section = link?.closest(".toc__sections > li")?.querySelector("a");
+  const current = [link, section].filter(Boolean);
+  if (current.length === marked.length && current.every((a, i) => a === marked[i])) return;
+  for (const a of marked) a.removeAttribute("aria-current");
+  for (const a of current) a.setAttribute("aria-current", "location");
+  marked = current;
+  // Where the contents scrolls on its own (beside the text), keep the marked clause in view.
+  const box = toc.querySelector(".toc__inner");
+  if (link && box && box.scrollHeight > box.clientHeight) {
+    const [outer, inner] = [box.getBoundingClientRect(), link.getBoundingClientRect()];
+    if (inner.top < outer.top || inner.bottom > outer.bottom) box.scrollTop += inner.top - outer.top - outer.height / 3;
+  }
+}
+
+if (tocTargets.length > 0 && tocTargets.every(Boolean)) {
+  addEventListener(
+    "scroll",
+    () => {
+      if (!pending) requestAnimationFrame(markCurrent);
+      pending = true;
+    },
+    { passive: true },
+  );
+  markCurrent();
 }

@@ -9,6 +9,7 @@ import { serveDirectory } from "../src/tools/static-server.ts";
 import { type BenchOptions, parseBenchArgs, USAGE } from "./bench/args.ts";
 import { measureDevLoop } from "./bench/dev-loop.ts";
 import { currentLoad, describeMachine, probeDisk } from "./bench/machine.ts";
+import { measurePdfs } from "./bench/pdf-step.ts";
 import { measurePage } from "./bench/reader-cost.ts";
 import { measureReaderSearch } from "./bench/reader-search.ts";
 import { type BenchResults, renderReport, replaceGenerated } from "./bench/report.ts";
@@ -87,6 +88,11 @@ async function run(options: BenchOptions, workDir: string): Promise<BenchResults
   results.scale = scale.results;
   if (options.browser) await measureInBrowser(results, real.kept!, scale.kept);
   if (scale.kept) rmSync(scale.kept, { recursive: true, force: true });
+  if (options.browser) {
+    log("The PDF step (npm run build -- --pdf)…");
+    const { quick, runs } = options;
+    results.pdf = await measurePdfs({ contentDir, realSections: real.result.sections, runs, quick, workDir });
+  }
   if (options.dev) {
     log("Dev loop with npm start…");
     const devDir = path.join(workDir, "project");

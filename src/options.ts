@@ -22,12 +22,29 @@ export interface SiteOptions {
   pathPrefix: string;
 }
 
+/**
+ * What a build is for, which decides how the version lock is applied (src/content/lock-check.ts):
+ * a `preview` (`npm start`) shows edits to published text as warnings; an everyday `build`
+ * refuses them; a `release` (`--release`, the build that is deployed) also refuses any version
+ * or id the lock has not recorded.
+ */
+export type BuildPurpose = "preview" | "build" | "release";
+
 export interface BuildOptions extends SiteOptions {
   /** Where the finished site goes (`OUTPUT_DIR`, default `dist`); replaced only when every step succeeded. */
   outDir: string;
-  /** html-validate on every page (`--validate-html`). */
+  /** html-validate on every page (`--validate-html`, and `--release`). */
   validateHtml: boolean;
+  /** A PDF of each section, the whole policy and every version, linked from their pages (`--pdf`); off unless asked for. */
+  pdf?: boolean;
+  /** The PDFs' paper (`PDF_PAPER`, default A4); printing from a browser uses the reader's own. */
+  pdfPaper?: PdfPaper;
+  /** Default "build". */
+  purpose?: BuildPurpose;
 }
+
+export const PDF_PAPERS = ["A4", "Letter"] as const;
+export type PdfPaper = (typeof PDF_PAPERS)[number];
 
 export interface ServeOptions extends SiteOptions {
   outDir: string;
@@ -82,10 +99,26 @@ export function readSiteOptions(env: Env): SiteOptions {
   };
 }
 
-export const BUILD_USAGE = `Usage: npm run build [-- --validate-html]
-  --validate-html   also check every page with html-validate (deploys use it)
+export const BUILD_USAGE = `Usage: npm run build [-- [--release | --validate-html] [--pdf]]
+  --release         the build to deploy: HTML validated, and every version and id recorded
+  --validate-html   also check every page with html-validate
+  --pdf             also make a PDF of each section, the whole policy and every version, linked
+                    from their pages (needs the full install, npm ci, for its Chromium)
   --help            show this help
-Environment: SITE_URL, PATH_PREFIX, OUTPUT_DIR, POLICY_CONTENT_DIR, POLICY_HISTORY_DIR (docs/deploying.md, "Options").`;
+Environment: SITE_URL, PATH_PREFIX, OUTPUT_DIR, POLICY_CONTENT_DIR, POLICY_HISTORY_DIR, PDF_PAPER (docs/deploying.md, "Options").`;
+
+/** `PDF_PAPER`: "A4" (the default) or "Letter", in any case. */
+export function readPdfPaper(raw: string | undefined): PdfPaper {
+  if (!raw) return "A4";
+  const paper = PDF_PAPERS.find((p) => p.toLowerCase() === raw.trim().toLowerCase());
+  if (!paper) {
+    throw new UsageError(
+      `PDF_PAPER "${raw}" is not a paper size the PDFs are made in`,
+      "Use PDF_PAPER=A4 or PDF_PAPER=Letter.",
+    );
+  }
+  return paper;
+}
 
 /**
  * `npm run build --validate-html` (without `--`) hands the flag to npm, not to the build: npm
@@ -117,12 +150,20 @@ function parseFlags<T extends Record<string, { type: "boolean" | "string" }>>(
 
 /** `npm run build` options; `help` is true when the reader asked for the usage text. */
 export function readBuildOptions(argv: string[], env: Env): BuildOptions & { help: boolean } {
-  const { values } = parseFlags(argv, { "validate-html": { type: "boolean" } }, BUILD_USAGE);
-  refuseFlagsGivenToNpm(env, ["validate-html"]);
+  const { values } = parseFlags(
+    argv,
+    { "validate-html": { type: "boolean" }, release: { type: "boolean" }, pdf: { type: "boolean" } },
+    BUILD_USAGE,
+  );
+  refuseFlagsGivenToNpm(env, ["validate-html", "release", "pdf"]);
+  const release = values.release === true;
   return {
     ...readSiteOptions(env),
     outDir: fromRoot(env.OUTPUT_DIR, "dist"),
-    validateHtml: values["validate-html"] === true,
+    validateHtml: release || values["validate-html"] === true,
+    purpose: release ? "release" : "build",
+    pdf: values.pdf === true,
+    pdfPaper: readPdfPaper(env.PDF_PAPER),
     help: values.help === true,
   };
 }
@@ -157,4 +198,73 @@ export function readNewSectionOptions(argv: string[], env: Env): { title: string
   const { values, positionals } = parsed;
   const contentDir = values["content-dir"] ? path.resolve(values["content-dir"]) : readSiteOptions(env).contentDir;
   return { title: positionals.join(" "), id: values.id, contentDir };
+}
+
+export const NEW_VERSION_USAGE = `Usage: npm run new-version -- --date YYYY-MM-DD --summary "What changed"
+  --date      the day the new version takes effect; the current effective date records, as they are, the versions not yet recorded
+  --summary   what changed, in one line (needed for a new date)
+Environment: POLICY_CONTENT_DIR, POLICY_HISTORY_DIR (docs/editing.md, "Versions and history").`;
+
+/** `npm run new-version` options: the new effective date and its one-line summary. */
+export function readNewVersionOptions(
+  argv: string[],
+  env: Env,
+): SiteOptions & { date: string; summary?: string; help: boolean } {
+  const { values } = parseFlags(argv, { date: { type: "string" }, summary: { type: "string" } }, NEW_VERSION_USAGE);
+  const help = values.help === true;
+  if (!values.date && !help) throw new UsageError("--date is missing", NEW_VERSION_USAGE.replace(/\n/g, "\n    "));
+  return { ...readSiteOptions(env), date: values.date ?? "", summary: values.summary, help };
+}
+
+export const CORRECT_USAGE = `Usage: npm run correct -- --note "What was corrected" [--date YYYY-MM-DD]
+  --note   what the correction fixes, in one line, as /history/ shows it
+  --date   the day of the correction (default: today)
+Environment: POLICY_CONTENT_DIR, POLICY_HISTORY_DIR (docs/editing.md, "Versions and history").`;
+
+/** `npm run correct` options: what was corrected, and when. */
+export function readCorrectOptions(
+  argv: string[],
+  env: Env,
+): SiteOptions & { note: string; date?: string; help: boolean } {
+  const { values } = parseFlags(argv, { note: { type: "string" }, date: { type: "string" } }, CORRECT_USAGE);
+  const help = values.help === true;
+  if (!values.note && !help) throw new UsageError("--note is missing", CORRECT_USAGE.replace(/\n/g, "\n    "));
+  return { ...readSiteOptions(env), note: values.note ?? "", date: values.date, help };
+}
+
+export const SCREENSHOTS_USAGE = `Usage: npm run screenshots [-- --content-dir dir] [--history-dir dir] [--out-dir dir] [--query words]
+  --content-dir   the policy to build (default: POLICY_CONTENT_DIR, else content/), e.g. tests/fixtures/kitchen-sink/content
+  --history-dir   its earlier versions (default: the history/ folder beside a --content-dir, else POLICY_HISTORY_DIR or history/)
+  --out-dir       where the PNGs and PDFs go (default: screenshots/)
+  --query         what the search results page searches for (default: cookies)`;
+
+export interface ScreenshotOptions extends SiteOptions {
+  outDir: string;
+  query: string;
+  help: boolean;
+}
+
+/** `npm run screenshots` options: the real policy by default, or any content folder (a fixture) with its history. */
+export function readScreenshotOptions(argv: string[], env: Env): ScreenshotOptions {
+  const { values } = parseFlags(
+    argv,
+    {
+      "content-dir": { type: "string" },
+      "history-dir": { type: "string" },
+      "out-dir": { type: "string" },
+      query: { type: "string" },
+    },
+    SCREENSHOTS_USAGE,
+  );
+  const site = readSiteOptions(env);
+  const contentDir = values["content-dir"] ? path.resolve(values["content-dir"]) : site.contentDir;
+  const besideContent = values["content-dir"] ? path.join(contentDir, "..", "history") : site.historyDir;
+  return {
+    ...site,
+    contentDir,
+    historyDir: values["history-dir"] ? path.resolve(values["history-dir"]) : besideContent,
+    outDir: values["out-dir"] ? path.resolve(values["out-dir"]) : path.join(projectRoot, "screenshots"),
+    query: values.query || "cookies",
+    help: values.help === true,
+  };
 }

@@ -15,3 +15,18 @@ declare module "markdown-it-attrs" {
 declare module "@11ty/eleventy-plugin-rss" {
   export const rssPlugin: (eleventyConfig: unknown, options?: Record<string, unknown>) => void;
 }
+
+// markdown-it-footnote and markdown-it-deflist ship no types; each is a plain plugin function.
+declare module "markdown-it-footnote" {
+  import type { MarkdownIt } from "markdown-it";
+
+  const markdownItFootnote: (md: MarkdownIt) => void;
+  export default markdownItFootnote;
+}
+
+declare module "markdown-it-deflist" {
+  import type { MarkdownIt } from "markdown-it";
+
+  const markdownItDeflist: (md: MarkdownIt) => void;
+  export default markdownItDeflist;
+}

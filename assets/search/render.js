@@ -27,13 +27,10 @@ function link(href, text, className = "") {
   return Object.assign(element("a", className, text), { href });
 }
 
-/** A number as the contents shows it: a section's with a full stop ("3."), a clause's as it is ("3.c"). */
-export const numberLabel = (number) => (number && !number.includes(".") ? `${number}.` : number);
-
-/** A link with the number the contents gives its section or clause in front ("3.c Business Transfers"). */
+/** A link with the number the contents gives its section or clause in front, styled as there ("3.c Business Transfers"). */
 function numberedLink(href, number, title) {
   const a = link(href, "");
-  if (number) a.append(element("span", "search-result__number", numberLabel(number)), " ");
+  if (number) a.append(element("span", "clause-number", number), " ");
   a.append(title);
   return a;
 }

@@ -25,7 +25,7 @@ export const USAGE = `npm run bench -- [options]
   --out FILE       where to write the report (default ${DEFAULT_OUT})
   --no-write       print the report without writing it
   --json FILE      also write the raw figures as JSON
-  --no-browser     skip page weight and search transfer
+  --no-browser     skip page weight, search transfer and the PDF step
   --no-dev         skip the npm start edit loop`;
 
 const positiveInt = (flag: string, text: string): number => {

@@ -3,6 +3,7 @@ import type { DevLoopResult } from "./dev-loop.ts";
 import { formatBytes, formatCount, formatMs, formatRatio, formatSummary, markdownTable } from "./format.ts";
 import { type Machine, PROBE_FOLDERS } from "./machine.ts";
 import { METHOD } from "./method.ts";
+import { PDF_METHOD, type PdfStepResult, pdfTable } from "./pdf-step.ts";
 import type { PageCost } from "./reader-cost.ts";
 import { type ReaderSearch, readerSearchReport, readerSearchTargets } from "./reader-search.ts";
 import type { ScaleResult } from "./scale.ts";
@@ -23,6 +24,8 @@ export interface BenchResults {
   readerSearch?: ReaderSearch[];
   dev?: DevLoopResult;
   browser?: string;
+  /** `npm run build -- --pdf`: the PDF step (scripts/bench/pdf-step.ts). */
+  pdf?: PdfStepResult[];
 }
 
 const bytes = (transfer: Transfer): string => `${formatBytes(transfer.raw)} / ${formatBytes(transfer.gzip)}`;
@@ -51,6 +54,7 @@ export function targetsTable(results: BenchResults): string {
       pages: results.pages,
       search: results.search,
       dev: results.dev,
+      pdf: results.pdf,
     }),
     ...readerSearchTargets(results.readerSearch),
   ];
@@ -210,7 +214,8 @@ export function renderReport(results: BenchResults): string {
   if (results.search) parts.push("### Search transfer", searchTable(results.search));
   if (results.readerSearch) parts.push("### Search on readers' questions", readerSearchReport(results.readerSearch));
   if (results.dev) parts.push("### Dev loop (`npm start`)", devTable(results.dev));
-  parts.push("### How each figure was taken", METHOD);
+  if (results.pdf) parts.push("### PDFs (`npm run build -- --pdf`)", pdfTable(results.pdf));
+  parts.push("### How each figure was taken", `${METHOD}\n${PDF_METHOD}`);
   return `${parts.join("\n\n")}\n`;
 }
 

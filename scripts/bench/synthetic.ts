@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import matter from "gray-matter";
+import { stringify } from "yaml";
+import { parseSection } from "../../src/content/read-sections.ts";
 
 /** A section file by name and text, as it sits in a content folder. */
 export interface SectionFile {
@@ -27,7 +28,12 @@ function suffixAliases(aliases: unknown, suffix: string): Record<string, string>
  */
 export function synthesizeSections(sources: SectionFile[], count: number): SectionFile[] {
   if (sources.length === 0) throw new Error("no section files to copy from");
-  const parsed = [...sources].sort((a, b) => a.name.localeCompare(b.name)).map((source) => matter(source.text, {}));
+  const parsed = [...sources]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((source) => {
+      const { file, body, bodyLine, titleLine, ...data } = parseSection(source.name, source.text);
+      return { data, content: body };
+    });
   const width = String(count).length;
   return Array.from({ length: count }, (_, index) => {
     const n = index + 1;
@@ -47,7 +53,7 @@ export function synthesizeSections(sources: SectionFile[], count: number): Secti
     }
     return {
       name: `${suffix.padStart(width, "0")}-${front.id}.md`,
-      text: matter.stringify(suffixClauseIds(content, suffix), front),
+      text: `---\n${stringify(front, { lineWidth: 0 })}---\n${suffixClauseIds(content, suffix)}`,
     };
   });
 }

@@ -1,5 +1,6 @@
 import type { DevLoopResult } from "./dev-loop.ts";
 import { formatBytes, formatMs } from "./format.ts";
+import { type PdfStepResult, pdfTargetRow } from "./pdf-step.ts";
 import type { PageCost } from "./reader-cost.ts";
 import type { ScaleResult } from "./scale.ts";
 import type { SearchTransfer } from "./search-transfer.ts";
@@ -11,6 +12,7 @@ export interface TargetInputs {
   pages?: PageCost[];
   search?: SearchTransfer[];
   dev?: DevLoopResult;
+  pdf?: PdfStepResult[];
 }
 
 export interface TargetRow {
@@ -82,5 +84,6 @@ export function evaluateTargets(inputs: TargetInputs): TargetRow[] {
   rows.push(
     limit("Dev rebuild: save to served page", "≤ 300 ms", dev?.length ? median(dev) : undefined, 300, formatMs),
   );
+  rows.push(pdfTargetRow(inputs.pdf));
   return rows;
 }

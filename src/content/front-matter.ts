@@ -32,9 +32,9 @@ export type SectionFrontMatter = z.infer<typeof sectionFrontMatter>;
 
 export const FRONT_MATTER_KEYS = Object.keys(sectionFrontMatter.shape);
 
-/** One thing wrong with the front matter; `key` is the top-level key it is about, to find its line. */
+/** One thing wrong with the front matter; `path` is the key it is about ("title", "aliases.old-id"), to find its line. */
 export interface FrontMatterProblem {
-  key?: string;
+  path: string;
   message: string;
 }
 
@@ -53,7 +53,6 @@ const expectedType: Record<string, string> = {
 function describe(issue: z.core.$ZodRawIssue): string {
   const where = issue.path?.length ? `\`${issue.path.join(".")}\`` : "the front matter";
   if (issue.code === "invalid_type" && issue.input === undefined) return `${where} is missing`;
-  if (issue.code === "invalid_type" && issue.input === null && !issue.path?.length) return "the front matter is empty";
   if (issue.code === "invalid_type" && issue.path?.[0] === "clauseSearchTerms" && issue.path.length < 3)
     return issue.path.length === 1
       ? `${where} must be clause ids, each with a list of words (\`clause-id:\` then \`  - words\` lines)`
@@ -70,14 +69,14 @@ function describe(issue: z.core.$ZodRawIssue): string {
   return `${where} ${issue.message ?? "is not valid"}`;
 }
 
-/** Checks parsed front matter; each problem says which key is wrong and how. */
+/** Checks front matter values (read by src/content/front-matter-values.ts); each problem names its key. */
 export function validateFrontMatter(data: unknown): FrontMatterResult {
   const result = sectionFrontMatter.safeParse(data, { error: (issue) => describe(issue) });
   if (result.success) return { ok: true, data: result.data };
   return {
     ok: false,
     problems: result.error.issues.map((issue) => ({
-      key: issue.code === "unrecognized_keys" ? issue.keys[0] : issue.path[0]?.toString(),
+      path: issue.code === "unrecognized_keys" ? issue.keys[0] : issue.path.map(String).join("."),
       message: issue.message,
     })),
   };

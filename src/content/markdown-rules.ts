@@ -1,7 +1,9 @@
-import markdownIt, { type Token } from "markdown-it";
+import markdownIt, { type StateCore, type Token } from "markdown-it";
 import attrs from "markdown-it-attrs";
 import { ContentError } from "../lib/problems.ts";
 import { ID_PATTERN } from "./ids.ts";
+import { usePolicySyntax } from "./policy-syntax.ts";
+import { type InspectorEnv, type RichTextScan, scanRichText } from "./rich-text-scan.ts";
 
 /** A heading as written: its level before any offset, and the id declared with `{#id}`, if any. */
 export interface WrittenHeading {
@@ -24,29 +26,53 @@ export interface MarkdownScan {
   html: Array<{ content: string; line: number }>;
   /** `{#id}` written on something other than a heading (a paragraph, a list item, a link). */
   strayIds: Array<{ id: string; line: number }>;
+  /** Tables, notes, defined terms, callouts, summaries and `{…}` attributes (rich-text-scan.ts). */
+  rich: RichTextScan;
 }
 
 /**
  * Parses like the site's renderer (same block and inline rules, same `{#id}` attributes) but
  * keeps what the renderer hides: raw HTML becomes html tokens instead of text, and every link
  * is kept whatever its scheme (markdown-it would silently drop a `javascript:` link, so the
- * author would never hear about it). Used only to inspect, never to render.
+ * author would never hear about it). Every `{…}` attribute is kept too, so one the renderer would
+ * drop is reported, and escaped characters stay apart from the text around them, so an escaped
+ * `\[^1]` is not taken for a note reference. Used only to inspect, never to render.
  */
 const inspector = markdownIt({ html: true, linkify: false, typographer: false });
 inspector.validateLink = () => true;
-inspector.use(attrs, { allowedAttributes: ["id"] });
+usePolicySyntax(inspector);
+inspector.use(attrs, { allowedAttributes: [] });
+inspector.core.ruler.disable("text_join");
+// markdown-it-footnote drops a definition nothing refers to and keeps the last of two with one
+// label; note every definition and its line before that happens.
+inspector.core.ruler.before("footnote_tail", "note_definitions", (state: StateCore) => {
+  const env = state.env as InspectorEnv;
+  env.noteDefinitions = [];
+  state.tokens.forEach((token, i) => {
+    if (token.type !== "footnote_reference_open") return;
+    const label = (token.meta as { label: string }).label;
+    const next = state.tokens[i + 1];
+    const at = next.map?.[0] ?? state.src.slice(0, state.src.indexOf(`[^${label}]:`)).split("\n").length - 1;
+    env.noteDefinitions!.push({ label, line: at, empty: next.type === "footnote_reference_close" });
+  });
+});
 
 /** Reads a section body; `bodyLine` is the file line where the body starts, so lines name the real file line. */
 export function scanMarkdown(body: string, bodyLine = 1): MarkdownScan {
-  const scan: MarkdownScan = { headings: [], links: [], images: [], html: [], strayIds: [] };
-  const tokens = inspector.parse(body, {});
+  const env: InspectorEnv = {};
+  const tokens = inspector.parse(body, env as Record<PropertyKey, unknown>);
+  const rich = scanRichText(tokens, env, bodyLine, body);
+  const scan: MarkdownScan = { headings: [], links: [], images: [], html: [], strayIds: [], rich };
   let line = bodyLine;
   tokens.forEach((token, i) => {
     if (token.map) line = bodyLine + token.map[0];
-    if (token.type === "heading_open") {
+    // An inline note's text has no line of its own: it is where its reference is.
+    if (token.type === "inline" && rich.inlineNoteLines.has(token.children ?? []))
+      line = rich.inlineNoteLines.get(token.children ?? [])!;
+    if (token.type === "heading_open" && !rich.containedHeadings.has(i)) {
       const text =
         tokens[i + 1].children
-          ?.filter((c) => c.type === "text" || c.type === "code_inline")
+          ?.filter((c) => c.type === "text" || c.type === "text_special" || c.type === "code_inline")
           .map((c) => c.content)
           .join("") ?? "";
       scan.headings.push({
@@ -55,7 +81,7 @@ export function scanMarkdown(body: string, bodyLine = 1): MarkdownScan {
         text: text.trim(),
         line,
       });
-    } else if (token.attrGet("id") !== null) {
+    } else if (token.attrGet("id") !== null && token.type !== "heading_open") {
       scan.strayIds.push({ id: String(token.attrGet("id")), line });
     }
     if (token.type === "html_block") scan.html.push({ content: token.content.trim(), line });
@@ -79,10 +105,12 @@ function scanInline(children: Token[], firstLine: number, scan: MarkdownScan): v
 /** Content headings start at h2 (the layout owns h1) and stop at h5 (h6 is the deepest level inside the whole policy). */
 export const MAX_HEADING_LEVEL = 5;
 
-/** The rules one section's Markdown must meet on its own; the first broken rule is thrown, naming the line. */
-export function checkMarkdown(file: string, scan: MarkdownScan): void {
-  const fail = (line: number, problem: string, hint: string): never => {
-    throw new ContentError(file, problem, hint, line);
+/** The rules one section's Markdown must meet on its own: every broken rule, each at its line. */
+export function checkMarkdown(file: string, scan: MarkdownScan): ContentError[] {
+  const problems: ContentError[] = [];
+  const fail = (line: number, problem: string, hint: string): void => {
+    // One problem per line: the first rule a line breaks is the one to fix first.
+    if (!problems.some((p) => p.line === line)) problems.push(new ContentError(file, problem, hint, line));
   };
   let previous = 1;
   for (const heading of scan.headings) {
@@ -115,7 +143,7 @@ export function checkMarkdown(file: string, scan: MarkdownScan): void {
         `the heading “${heading.text}” has no id`,
         `End it with a stable id, e.g. \`${hashes} ${heading.text} {#some-short-id}\`; links to the clause use it.`,
       );
-    if (!ID_PATTERN.test(heading.id!))
+    else if (!ID_PATTERN.test(heading.id))
       fail(
         heading.line,
         `the heading id \`${heading.id}\` is not a valid id`,
@@ -144,4 +172,6 @@ export function checkMarkdown(file: string, scan: MarkdownScan): void {
       "The policy is text only, and the site loads nothing from other servers; describe it in words or link to it.",
     );
   }
+  for (const rich of [...scan.rich.problems].sort((a, b) => a.line - b.line)) fail(rich.line, rich.problem, rich.hint);
+  return problems;
 }

@@ -1,7 +1,7 @@
-import matter from "gray-matter";
+import { stringify } from "yaml";
 import { ContentError } from "../lib/problems.ts";
+import { LAYOUT_IDS, SITE_PATHS } from "./id-rules.ts";
 import { ID_PATTERN, slugifyHeading } from "./ids.ts";
-import { LAYOUT_IDS, SITE_PATHS } from "./policy-rules.ts";
 
 export interface NewSection {
   /** "08-some-title.md": the order, two digits, then the id, so files list in policy order. */
@@ -17,7 +17,20 @@ export interface ExistingContent {
   sections: Array<{ id: string; order: number }>;
 }
 
+/** The line `npm run new-section` writes as the body: the build refuses it until it is replaced. */
 export const PLACEHOLDER_TEXT = "Write the text of this section here.";
+
+/** The placeholder left in a section body, at its file line. */
+export function placeholderProblem(file: string, body: string, bodyLine: number): ContentError | undefined {
+  const index = body.split("\n").findIndex((line) => line.includes(PLACEHOLDER_TEXT));
+  if (index === -1) return undefined;
+  return new ContentError(
+    file,
+    `the placeholder “${PLACEHOLDER_TEXT}” is still here`,
+    "Replace it with the section's text: a placeholder is never published as policy text.",
+    bodyLine + index,
+  );
+}
 
 /** Plans the next section file for a title; refuses a title without words or an id already taken. */
 export function planNewSection(title: string, existing: ExistingContent, id = slugifyHeading(title)): NewSection {
@@ -50,6 +63,7 @@ export function planNewSection(title: string, existing: ExistingContent, id = sl
       "a file with this name already exists",
       "Rename or remove it, or choose another id with --id.",
     );
-  const text = matter.stringify(`\n${PLACEHOLDER_TEXT}\n`, { id, order, title: trimmed });
+  // yaml quotes whatever YAML would otherwise read as something else (`#`, `: `, `1984`).
+  const text = `---\n${stringify({ id, order, title: trimmed }, { lineWidth: 0 })}---\n\n${PLACEHOLDER_TEXT}\n`;
   return { fileName, id, order, text };
 }

@@ -1,8 +1,12 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import matter from "gray-matter";
-import { ContentError } from "../lib/problems.ts";
-import { FRONT_MATTER_KEYS, type SectionFrontMatter, validateFrontMatter } from "./front-matter.ts";
+import type { ContentNotice } from "../lib/notices.ts";
+import { ContentError, ContentErrors } from "../lib/problems.ts";
+import { type FolderRules, listContentFolder } from "./content-files.ts";
+import { controlCharacterProblem, decodeText } from "./decode.ts";
+import type { SectionFrontMatter } from "./front-matter.ts";
+import { readFrontMatter, splitFrontMatter } from "./front-matter-read.ts";
+import { placeholderProblem } from "./new-section.ts";
 
 /** One section file, read and checked, not yet rendered. */
 export interface SourceSection extends SectionFrontMatter {
@@ -12,128 +16,121 @@ export interface SourceSection extends SectionFrontMatter {
   body: string;
   /** The line number in the file where the body starts, so body line numbers can be reported. */
   bodyLine: number;
+  /** The line of `title:` in the front matter. */
+  titleLine?: number;
 }
 
-/** Decodes bytes as UTF-8, refusing anything else; a BOM and CRLF line endings are accepted. */
-export function decodeText(file: string, bytes: Uint8Array): string {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new ContentError(
-      file,
-      "the file is not valid UTF-8",
-      "Save it as UTF-8 (most editors offer this under “Save with encoding”); check the characters on this line.",
-      firstInvalidLine(bytes),
-    );
-  }
-  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+/** The result of reading one file: the section when it can be used, and everything wrong with it. */
+export interface SectionRead {
+  section?: SourceSection;
+  /** When the section cannot be used: its id, if that much could be read. */
+  unreadId?: string;
+  problems: ContentError[];
 }
 
-/** The 1-based line holding the first byte that is not UTF-8. A newline byte never occurs inside a UTF-8 sequence, so lines can be checked one by one. */
-export function firstInvalidLine(bytes: Uint8Array): number | undefined {
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  let start = 0;
-  for (let line = 1; start <= bytes.length; line++) {
-    const end = bytes.indexOf(0x0a, start);
-    const stop = end === -1 ? bytes.length : end;
-    try {
-      decoder.decode(bytes.subarray(start, stop));
-    } catch {
-      return line;
-    }
-    start = stop + 1;
-  }
-  return undefined;
+/**
+ * Sections that could not be read: their ids where known, and whether any id is unknown. A rule
+ * that needs every section (a link to a section, a published id) does not conclude about these.
+ */
+export interface Unread {
+  ids: string[];
+  someUnknown: boolean;
 }
 
-/** The line of the first listed key written in the front matter (a missing key has none), else 1. */
-function keyLine(text: string, keys: Array<string | undefined>): number {
-  const lines = text.split("\n");
-  const end = lines.indexOf("---", 1);
-  for (const key of keys) {
-    const index = lines
-      .slice(0, end === -1 ? undefined : end)
-      .findIndex((l) => key !== undefined && (l.startsWith(`${key}:`) || l.startsWith(`"${key}":`)));
-    if (index !== -1) return index + 1;
-  }
-  return 1;
-}
+/** Whether a section id may belong to a section that could not be read. */
+export const mayBeUnread = (unread: Unread | undefined, id: string): boolean =>
+  unread !== undefined && (unread.someUnknown || unread.ids.includes(id));
 
-/** Splits and validates front matter; pure, so every case can be tested without files. */
-export function parseSection(file: string, text: string): SourceSection {
-  if (text.trim() === "") {
-    throw new ContentError(
-      file,
-      "the file is empty",
-      'Give it front matter and the section\'s text (npm run new-section -- "Title" makes a correct start), or delete it.',
-      1,
-    );
-  }
-  if (!text.startsWith("---\n")) {
-    throw new ContentError(
-      file,
-      "the file has no front matter",
-      "Start it with a `---` block giving id, order and title (see docs/editing.md, “Front matter”).",
-      1,
-    );
-  }
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    // An empty options object skips gray-matter's cache, which would return stale results for equal text.
-    parsed = matter(text, {});
-  } catch (error) {
-    const mark = (error as { mark?: { line?: number } }).mark;
-    const reason = (error as { reason?: string }).reason ?? (error as Error).message.split("\n")[0];
-    // The YAML starts on line 2; an error at its very end is shown on its last line, not past the closing `---`.
-    const lastLine = Math.max(2, text.split("\n").indexOf("---", 1));
-    const line = mark?.line === undefined ? undefined : Math.min(mark.line + 2, lastLine);
-    throw new ContentError(
-      file,
-      `the front matter is not valid YAML: ${reason}`,
-      "Check the quoting and indentation between the `---` lines.",
-      line,
-    );
-  }
-  const result = validateFrontMatter(parsed.data);
-  if (!result.ok) {
-    throw new ContentError(
-      file,
-      `invalid front matter:\n  - ${result.problems.map((p) => p.message).join("\n  - ")}`,
-      `Fix the listed keys; the allowed keys are ${FRONT_MATTER_KEYS.join(", ")} (see docs/editing.md, “Front matter”).`,
-      keyLine(
-        text,
-        result.problems.map((p) => p.key),
+/** Reads one section file's text: front matter and body, every problem at its line; pure. */
+export function readSection(file: string, text: string): SectionRead {
+  const split = splitFrontMatter(file, text);
+  if (split instanceof ContentError) return { problems: [split] };
+  // Front matter values are checked for them one by one (src/content/value-reader.ts).
+  const control = controlCharacterProblem(file, split.body, split.bodyLine);
+  const { data, titleLine, id, problems } = readFrontMatter(file, split);
+  if (control) problems.push(control);
+  if (split.body.trim() === "") {
+    problems.push(
+      new ContentError(
+        file,
+        "the section has no text",
+        "Write the section's text below the front matter, or delete the file.",
+        split.bodyLine,
       ),
     );
   }
-  const bodyLine = text.slice(0, text.length - parsed.content.length).split("\n").length;
-  if (parsed.content.trim() === "") {
-    throw new ContentError(
-      file,
-      "the section has no text",
-      "Write the section's text below the front matter, or delete the file.",
-      bodyLine,
-    );
-  }
-  return { ...result.data, file, body: parsed.content, bodyLine };
+  const placeholder = placeholderProblem(file, split.body, split.bodyLine);
+  if (placeholder) problems.push(placeholder);
+  if (!data) return { unreadId: id, problems };
+  return { section: { ...data, file, body: split.body, bodyLine: split.bodyLine, titleLine }, problems };
 }
 
-/** Reads every `*.md` file of a content folder, in file-name order. */
-export function readContentDir(dir: string, displayRoot = process.cwd()): SourceSection[] {
-  const names = readdirSync(dir)
-    .filter((name) => name.endsWith(".md"))
-    .sort();
-  if (names.length === 0) {
-    throw new ContentError(
-      path.relative(displayRoot, dir) || dir,
-      "no section files were found",
-      'Add one Markdown file per policy section (npm run new-section -- "Title").',
+/** Reads one section file's text, throwing every problem at once: for tools and tests. */
+export function parseSection(file: string, text: string): SourceSection {
+  const { section, problems } = readSection(file, text);
+  if (problems.length > 0) throw problems.length === 1 ? problems[0] : new ContentErrors(problems);
+  return section!;
+}
+
+/** What a content folder holds: its sections, what was wrong, and what was skipped on purpose. */
+export interface FolderRead {
+  sections: SourceSection[];
+  problems: ContentError[];
+  notices: ContentNotice[];
+  unread: Unread;
+}
+
+/** Reads every file of a content folder, in file-name order, accounting for each one. */
+export function readContentFolder(dir: string, rules: FolderRules, displayRoot = process.cwd()): FolderRead {
+  const read: FolderRead = { sections: [], problems: [], notices: [], unread: { ids: [], someUnknown: false } };
+  const shown = (name: string): string => path.relative(displayRoot, path.join(dir, name));
+  if (!existsSync(dir)) {
+    const problem = "the folder of the policy's sections does not exist";
+    read.problems.push(
+      new ContentError(shown("") || dir, problem, "Create it, or point POLICY_CONTENT_DIR at the policy's folder."),
+    );
+    return read;
+  }
+  for (const entry of listContentFolder(dir, rules)) {
+    const file = shown(entry.name);
+    if (entry.kind === "problem") read.problems.push(new ContentError(file, entry.problem, entry.hint));
+    if (entry.kind === "draft") {
+      read.notices.push({
+        file,
+        kind: "skipped",
+        message: "skipped: a draft (its name starts with “_”)",
+        hint: "Remove the “_” from its name to publish it.",
+      });
+    }
+    if (entry.kind !== "section") continue;
+    const result = readFileAt(file, path.join(dir, entry.name));
+    read.problems.push(...result.problems);
+    if (result.section) read.sections.push(result.section);
+    else if (result.unreadId) read.unread.ids.push(result.unreadId);
+    else read.unread.someUnknown = true;
+  }
+  if (read.sections.length === 0 && read.unread.ids.length === 0 && !read.unread.someUnknown) {
+    read.problems.push(
+      new ContentError(
+        path.relative(displayRoot, dir) || dir,
+        "no section files were found",
+        'Add one Markdown file per policy section (npm run new-section -- "Title").',
+      ),
     );
   }
-  return names.map((name) => {
-    const full = path.join(dir, name);
-    const file = path.relative(displayRoot, full);
-    return parseSection(file, decodeText(file, readFileSync(full)));
-  });
+  return read;
+}
+
+function readFileAt(file: string, full: string): SectionRead {
+  try {
+    return readSection(file, decodeText(file, readFileSync(full)));
+  } catch (error) {
+    if (error instanceof ContentError) return { problems: [error] };
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return {
+      problems: [
+        new ContentError(file, `the file cannot be read (${reason})`, "Check that it exists and that you may read it."),
+      ],
+    };
+  }
 }

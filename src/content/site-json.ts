@@ -3,6 +3,7 @@ import { z } from "zod";
 import { readJsonFile } from "../lib/json-file.ts";
 import { ContentError } from "../lib/problems.ts";
 import { normalizeSiteUrl } from "../options.ts";
+import { type Brand, brandSchema, checkBrand } from "./site-brand.ts";
 
 /** A calendar date written YYYY-MM-DD that exists (no 2014-02-30). */
 export const isoDate = z
@@ -40,6 +41,8 @@ export const siteSchema = z
         archivedOn: isoDate,
       })
       .strict(),
+    /** An accent colour and a logo (docs/editing.md, “Brand”); without it the site keeps its own colours. */
+    brand: brandSchema.optional(),
   })
   .strict();
 
@@ -48,6 +51,8 @@ export type SiteFile = z.infer<typeof siteSchema>;
 export interface Site extends SiteFile {
   /** Where the site is mounted on its host: "/" or "/privacy/". */
   pathPrefix: string;
+  /** `brand`, checked: contrast of the accents, the logo file read (src/content/site-brand.ts). */
+  checkedBrand?: Brand;
 }
 
 /** Reads `site.json` from the content folder; the `siteUrl` and `pathPrefix` options, where given, win. */
@@ -68,5 +73,6 @@ export function readSiteJson(contentDir: string, options: { siteUrl?: string; pa
       "Give the public origin, e.g. https://example.com.",
     );
   }
-  return { ...data, siteUrl, pathPrefix: options.pathPrefix };
+  const checkedBrand = data.brand && checkBrand(data.brand, file, file);
+  return { ...data, siteUrl, pathPrefix: options.pathPrefix, ...(checkedBrand ? { checkedBrand } : {}) };
 }

@@ -97,6 +97,7 @@ export function headerRules(pathPrefix: string): HeaderRule[] {
     cache("*.html", CACHE_REVALIDATE, "The same pages by their file names, and 404.html."),
     cache("*.xml", CACHE_REVALIDATE, "sitemap.xml and the history feed."),
     cache("*.txt", CACHE_REVALIDATE, "robots.txt."),
+    cache("*.pdf", CACHE_REVALIDATE, "The PDFs (npm run build -- --pdf) keep their names when the policy changes."),
     cache("pagefind/:file", CACHE_REVALIDATE, "Pagefind's entry files keep their names from build to build."),
     {
       pattern: `${p}history/feed.xml`,

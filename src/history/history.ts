@@ -19,6 +19,13 @@ export interface RenderedChange extends SectionChange {
   bodyHtml: string;
 }
 
+/** A typo fixed under a version's date, as /history/ lists it. */
+export interface VersionCorrection {
+  date: string;
+  note: string;
+  sections: SectionRef[];
+}
+
 /** One version of the policy as the history pages show it. */
 export interface PolicyVersion {
   effectiveDate: string;
@@ -35,6 +42,8 @@ export interface PolicyVersion {
   next: VersionRef | null;
   changesUrl: string | null;
   changes: RenderedChange[];
+  /** Typos fixed under this date, oldest first (src/content/version-lock.ts). */
+  corrections: VersionCorrection[];
   added: SectionRef[];
   removed: SectionRef[];
   changed: SectionRef[];
@@ -87,6 +96,11 @@ function toVersion(source: RenderableVersion, before: VersionSource | undefined,
     next: null,
     changesUrl: before ? `${versionUrl(source.effectiveDate)}changes/` : null,
     changes,
+    corrections: (source.corrections ?? []).map(({ date, note, sections }) => ({
+      date,
+      note,
+      sections: sections.map((id) => ({ id, title: policy.sections.find((s) => s.id === id)?.title ?? id })),
+    })),
     // The first version has no earlier one: all its sections were added then.
     added: before ? having("added") : policy.sections.map(({ id, title }) => ({ id, title })),
     removed: having("removed"),

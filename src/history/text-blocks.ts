@@ -35,12 +35,17 @@ export function inlineText(children: Token[]): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-/** The headings and text blocks of a section's Markdown body, in order. */
+/**
+ * The headings and text blocks of a section's Markdown body, in order. A section's summary
+ * (`> [!SUMMARY]`) is no part of the policy, so a change to it is not a change to the policy.
+ */
 export function bodyBlocks(body: string, md: MarkdownIt = markdown): TextBlock[] {
   const blocks: TextBlock[] = [];
   const tokens = md.parse(body, {});
+  let inSummary = false;
   tokens.forEach((token, i) => {
-    if (token.type !== "inline") return;
+    if (token.type === "summary_open" || token.type === "summary_close") inSummary = token.type === "summary_open";
+    if (token.type !== "inline" || inSummary) return;
     const text = inlineText(token.children ?? []);
     if (text === "") return;
     const open = tokens[i - 1];

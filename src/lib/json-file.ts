@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { ContentError } from "./problems.ts";
 
@@ -19,10 +20,21 @@ export function readJsonFile<S extends z.ZodType>(
   hints: JsonFileHints,
 ): z.infer<S> {
   let data: unknown;
+  let text: string;
   try {
-    data = JSON.parse(readFileSync(fullPath, "utf8"));
+    text = readFileSync(fullPath, "utf8");
+    data = JSON.parse(text);
   } catch (error) {
     throw new ContentError(file, `cannot read the ${hints.what}: ${(error as Error).message}`, hints.unreadable);
+  }
+  const duplicate = duplicateKey(text);
+  if (duplicate) {
+    throw new ContentError(
+      file,
+      `the key \`${duplicate.key}\` is given twice in the ${hints.what}${duplicate.first < duplicate.line ? ` (also on line ${duplicate.first})` : ""}`,
+      "JSON keeps only the last one: keep the one you mean and delete the other.",
+      duplicate.line,
+    );
   }
   const result = schema.safeParse(data);
   if (!result.success) {
@@ -30,4 +42,20 @@ export function readJsonFile<S extends z.ZodType>(
     throw new ContentError(file, `invalid ${hints.what}:\n  - ${problems.join("\n  - ")}`, hints.invalid);
   }
   return result.data;
+}
+
+/**
+ * A key given twice in one JSON object, which JSON.parse would drop in silence (the last one
+ * wins). JSON is YAML, and the yaml parser reports duplicate keys with their place.
+ */
+export function duplicateKey(text: string): { key: string; line: number; first: number } | undefined {
+  const counter = new LineCounter();
+  const error = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false }).errors.find(
+    (e) => e.code === "DUPLICATE_KEY",
+  );
+  if (!error) return undefined;
+  const key = /^\s*"((?:[^"\\]|\\.)*)"/.exec(text.slice(error.pos[0]))?.[1] ?? "?";
+  const line = counter.linePos(error.pos[0]).line;
+  const first = text.split("\n").findIndex((l) => l.includes(`"${key}"`)) + 1;
+  return { key, line, first: first > 0 && first < line ? first : line };
 }

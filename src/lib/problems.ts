@@ -7,6 +7,7 @@
 export class ContentError extends Error {
   readonly file: string;
   readonly line: number | undefined;
+  readonly problem: string;
   readonly hint: string;
 
   constructor(file: string, problem: string, hint: string, line?: number) {
@@ -14,6 +15,7 @@ export class ContentError extends Error {
     this.name = "ContentError";
     this.file = file;
     this.line = line;
+    this.problem = problem;
     this.hint = hint;
   }
 }

@@ -2,13 +2,18 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:f
 import path from "node:path";
 import { SiteChecker } from "../checks/post-build-checks.ts";
 import { headerRules, renderHeadersFile } from "../deploy/security-headers.ts";
+import type { ContentNotice } from "../lib/notices.ts";
 import { releaseMemory } from "../lib/release-memory.ts";
+import { publicUrl } from "../lib/urls.ts";
 import type { BuildOptions } from "../options.ts";
 import { projectRoot } from "../options.ts";
+import { loadPdfStep, type RenderPdfs } from "../pdf/load-pdf-step.ts";
+import { planPdfs } from "../pdf/pdf-plan.ts";
 import { indexExtras } from "../search/indexed-copy.ts";
 import { buildSearchIndex } from "../search/search-index.ts";
-import { collectAssets, writeAssets } from "../templates/assets.ts";
-import { templateData } from "../templates/template-data.ts";
+import { type Asset, collectAssets, withoutUnusedStyles, writeAssets } from "../templates/assets.ts";
+import { brandAssets } from "../templates/brand-assets.ts";
+import { type PolicyData, templateData } from "../templates/template-data.ts";
 import { loadPolicyData } from "./load-policy.ts";
 import { runEleventy } from "./run-eleventy.ts";
 
@@ -21,12 +26,14 @@ export interface BuildHooks {
   onStep?: (step: BuildStep, ms: number) => void;
 }
 
-export type BuildStep = "content" | "eleventy" | "search-index" | "checks" | "swap";
+export type BuildStep = "content" | "eleventy" | "pdf" | "search-index" | "checks" | "swap";
 
 export interface BuildResult {
   outDir: string;
   /** Pages in the search index. */
   searchPages: number;
+  /** Drafts skipped and what a release build would refuse (src/lib/notices.ts), for the command to print. */
+  notices: ContentNotice[];
 }
 
 /**
@@ -44,19 +51,29 @@ export async function buildSite(options: BuildOptions, hooks: BuildHooks = {}): 
     hooks.onStep?.(name, alreadyMs + performance.now() - started);
     return result;
   };
+  // Before anything is built, so an install without the printing packages stops at once.
+  const renderPdfs = options.pdf ? await loadPdfStep() : undefined;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   try {
     // Checked first, so a content mistake is reported as itself rather than inside Eleventy's trace.
-    const data = await step("content", () => loadPolicyData(options));
+    const { notices, ...data } = await step("content", () => loadPolicyData(options));
     const { site } = data;
-    await step("eleventy", async () => {
-      const assets = collectAssets(path.join(projectRoot, "assets"), site.pathPrefix);
+    const assets = await step("eleventy", async () => {
+      const richText = data.history.versions.some((version) => version.policy.richText);
+      const collected = collectAssets(
+        path.join(projectRoot, "assets"),
+        site.pathPrefix,
+        brandAssets(site.checkedBrand),
+      );
+      const assets = withoutUnusedStyles(collected, richText);
       await runEleventy(staging, templateData(data, assets), { quiet: !hooks.verbose });
       writeAssets(assets, staging);
       // Response headers for Netlify and Cloudflare Pages, from the one list of rules.
       writeFileSync(path.join(staging, "_headers"), renderHeadersFile(headerRules(site.pathPrefix)));
+      return assets;
     });
+    if (renderPdfs) await step("pdf", () => addPdfs(renderPdfs, staging, data, assets, options, !hooks.verbose));
     releaseMemory();
     // The checks read each page while Pagefind's process indexes it, so the site is read once and
     // the two run side by side; the time spent checking is reported as its own step.
@@ -80,11 +97,37 @@ export async function buildSite(options: BuildOptions, hooks: BuildHooks = {}): 
       checkingMs,
     );
     await step("swap", () => replaceDir(staging, outDir));
-    return { outDir, searchPages: pages };
+    return { outDir, searchPages: pages, notices };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Prints the staged pages to PDF, then renders the pages again with a link to each PDF ("Download
+ * PDF (2 pages, 48 KB)"), which can only be written once the PDF exists. The link is not printed,
+ * so each PDF shows its page exactly as the second rendering prints.
+ */
+async function addPdfs(
+  renderPdfs: RenderPdfs,
+  staging: string,
+  data: PolicyData,
+  assets: Record<string, Asset>,
+  options: BuildOptions,
+  quiet: boolean,
+): Promise<void> {
+  const { site, policy, history } = data;
+  const dates = new Map(history.versions.map((v) => [v.url, v.effectiveDate]));
+  const links = await renderPdfs({
+    siteDir: staging,
+    publicBase: publicUrl(site, "/"),
+    paper: options.pdfPaper ?? "A4",
+    author: site.organisation,
+    dateOf: (sitePath) => dates.get(sitePath) ?? site.effectiveDate,
+    jobs: planPdfs({ policyName: site.policyName, sections: policy.sections, versions: history.versions }),
+  });
+  await runEleventy(staging, templateData(data, assets, links), { quiet });
 }
 
 /** Swaps a finished folder into place; the old one is removed only after the new one is there. */

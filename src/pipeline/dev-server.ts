@@ -2,6 +2,7 @@ import path from "node:path";
 import chokidar from "@11ty/chokidar-with-glob-support";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { findKnownError } from "../lib/command.ts";
+import { formatNotices } from "../lib/notices.ts";
 import { projectRoot, type ServeOptions } from "../options.ts";
 import { buildSite } from "./build-site.ts";
 
@@ -30,7 +31,9 @@ export async function startDevServer(options: ServeOptions, log = console.log): 
   const build = async (): Promise<boolean> => {
     const started = performance.now();
     try {
-      const { searchPages } = await buildSite({ ...options, validateHtml: false });
+      // A preview: edits to published text are shown, with a warning, before they are published.
+      const { searchPages, notices } = await buildSite({ ...options, validateHtml: false, purpose: "preview" });
+      for (const notice of formatNotices(notices)) log(notice);
       log(
         `Built ${path.relative(process.cwd(), options.outDir) || "."} (${searchPages} pages searchable) in ${Math.round(performance.now() - started)} ms.`,
       );

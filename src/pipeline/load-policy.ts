@@ -1,30 +1,112 @@
-import { readPolicySource } from "../content/read-policy.ts";
-import { readSiteJson } from "../content/site-json.ts";
+import path from "node:path";
+import { shownFolder } from "../content/content-files.ts";
+import { checkAgainstLock } from "../content/lock-check.ts";
+import { checkPublishedIds } from "../content/published-ids.ts";
+import { CONTENT_FOLDER, readVersionContent, type VersionContent } from "../content/read-policy.ts";
+import { readSiteJson, type Site } from "../content/site-json.ts";
+import { type LockFile, readVersionLock, recordedIds } from "../content/version-lock.ts";
 import { buildHistory } from "../history/history.ts";
-import { checkArchivedDates, readArchivedVersions } from "../history/read-versions.ts";
-import type { SiteOptions } from "../options.ts";
+import { type ArchivedVersion, checkArchivedDates, readArchivedVersions } from "../history/read-versions.ts";
+import { type ContentNotice, warningOf } from "../lib/notices.ts";
+import { ContentError, ContentErrors } from "../lib/problems.ts";
+import type { BuildPurpose, SiteOptions } from "../options.ts";
+import { markdown } from "../render/markdown.ts";
 import { type Policy, renderPolicy } from "../render/policy.ts";
 import type { PolicyData } from "../templates/template-data.ts";
+
+/** The content stage's result: every source read and checked, and every problem found in one pass. */
+export interface ContentCheck {
+  site?: Site;
+  current: VersionContent;
+  archived: ArchivedVersion[];
+  lock?: LockFile;
+  errors: ContentError[];
+  notices: ContentNotice[];
+}
+
+/** Runs a reader that throws one ContentError, keeping the error with the others instead. */
+function attempt<T>(errors: ContentError[], read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    errors.push(error);
+    return undefined;
+  }
+}
+
+/**
+ * The content stage, in one pass that never stops at the first problem: site.json, every file of
+ * content/ and of each history/<date>/ folder, each section's Markdown, the whole-policy rules,
+ * the dates of the history, the published ids and the version lock. Nothing is rendered.
+ */
+export function checkContent(options: SiteOptions, purpose: BuildPurpose = "build"): ContentCheck {
+  const errors: ContentError[] = [];
+  const site = attempt(errors, () => readSiteJson(options.contentDir, options));
+  const logo = site?.brand?.logo;
+  const current = readVersionContent(options.contentDir, CONTENT_FOLDER(shownFolder(options.contentDir), logo));
+  const history = readArchivedVersions(options.historyDir);
+  const lock = attempt(errors, () => readVersionLock(options.contentDir));
+  const notices = [...current.notices];
+  errors.push(...current.problems, ...history.problems);
+  if (site) errors.push(...checkArchivedDates(history.versions, site.effectiveDate));
+  if (lock) {
+    errors.push(...checkPublishedIds(recordedIds(lock.lock), current.ids, lock.file, current.unread));
+    if (site) {
+      const versions = [
+        ...history.versions.map((version) => ({ ...version, current: false })),
+        {
+          ...current,
+          effectiveDate: site.effectiveDate,
+          folder: path.relative(process.cwd(), options.contentDir) || ".",
+          current: true,
+        },
+      ];
+      const findings = checkAgainstLock(lock, versions, purpose);
+      errors.push(...findings.errors);
+      notices.push(...findings.warnings.map(warningOf));
+    }
+  }
+  return { site, current, archived: history.versions, lock, errors, notices };
+}
+
+/** The content stage for a build: every problem thrown at once, as one ContentErrors. */
+export function loadContent(
+  options: SiteOptions,
+  purpose: BuildPurpose = "build",
+): Required<Omit<ContentCheck, "errors">> {
+  const checked = checkContent(options, purpose);
+  if (checked.errors.length > 0) throw new ContentErrors(checked.errors);
+  return checked as Required<Omit<ContentCheck, "errors">>;
+}
 
 /**
  * The first stages of every build, in order: read and check the content and the history (any
  * mistake throws here, before anything is rendered), then render the current policy and every
  * earlier version. The result is handed to Eleventy as plain values.
  */
-export function loadPolicyData(options: SiteOptions): PolicyData {
-  const site = readSiteJson(options.contentDir, options);
-  const sections = readPolicySource(options.contentDir);
-  const archived = readArchivedVersions(options.historyDir);
-  checkArchivedDates(archived, site.effectiveDate, options.historyDir);
-  const policy = renderPolicy(sections);
+export function loadPolicyData(
+  options: SiteOptions & { purpose?: BuildPurpose },
+): PolicyData & { notices: ContentNotice[] } {
+  const { site, current, archived, lock, notices } = loadContent(options, options.purpose);
+  const corrections = (date: string) => lock.lock.versions[date]?.corrections ?? [];
+  const policy = renderPolicy(current.sections, markdown, site.lang);
   const history = buildHistory(
-    { effectiveDate: site.effectiveDate, summary: site.summary, sections, policy },
-    archived,
+    {
+      effectiveDate: site.effectiveDate,
+      summary: site.summary,
+      sections: current.sections,
+      policy,
+      corrections: corrections(site.effectiveDate),
+    },
+    archived.map((version) => ({ ...version, corrections: corrections(version.effectiveDate) })),
   );
-  return { site, policy, history };
+  return { site, policy, history, notices };
 }
 
 /** The current policy alone, read, checked and rendered: for the authoring scripts and the tests. */
 export function loadPolicy(contentDir: string): Policy {
-  return renderPolicy(readPolicySource(contentDir));
+  const content = readVersionContent(contentDir, CONTENT_FOLDER(shownFolder(contentDir)));
+  if (content.problems.length > 0) throw new ContentErrors(content.problems);
+  return renderPolicy(content.sections);
 }

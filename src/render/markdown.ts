@@ -2,7 +2,13 @@ import markdownIt, { type Env, type MarkdownIt, type StateCore, type Token } fro
 import anchor from "markdown-it-anchor";
 import attrs from "markdown-it-attrs";
 import { slugifyHeading } from "../content/ids.ts";
+import { usePolicySyntax } from "../content/policy-syntax.ts";
+import { useCallouts } from "./callouts.ts";
+import { type TermLink, useDefinedTerms } from "./defined-terms.ts";
+import { type NumberHeadings, numberHeadings } from "./heading-numbers.ts";
+import { useNotes } from "./notes.ts";
 import { readerWordsPlugin } from "./reader-words.ts";
+import { useTables } from "./tables.ts";
 
 /** Per-render settings carried in markdown-it's env. */
 export interface RenderEnv extends Env {
@@ -12,6 +18,12 @@ export interface RenderEnv extends Env {
   markdownItAnchor?: { slugs: Record<string, boolean> };
   /** Retired clause ids mapped to the id that replaced them: the page keeps an anchor for each. */
   aliases?: Record<string, string>;
+  /** Numbers to put in the headings ("3.b"), from their levels; none when unset. */
+  numberHeadings?: NumberHeadings;
+  /** The section being rendered: the ids of its notes, tables and summary are made from it. */
+  sectionId?: string;
+  /** The policy's defined terms, with where each links from this page: the first use of each is linked. */
+  terms?: TermLink[];
 }
 
 export interface Heading {
@@ -32,9 +44,13 @@ export const permalinkText = (heading: string): string => `Permalink to “${hea
  * - markdown-it-anchor gives every heading an id and a permalink after it whose name is the
  *   heading (visually hidden text), whose "#" is aria-hidden, and which Pagefind ignores.
  *   https://github.com/valeriangalliat/markdown-it-anchor#link-after-header
+ * - the policy's own syntax (src/content/policy-syntax.ts: tables with captions, notes, defined
+ *   terms, callouts, summaries), rendered by ./tables.ts, ./notes.ts, ./defined-terms.ts and
+ *   ./callouts.ts.
  */
 export function createMarkdown(): MarkdownIt {
   const md = markdownIt({ html: false, linkify: false, typographer: false });
+  usePolicySyntax(md);
   md.use(attrs, { allowedAttributes: ["id"] });
   md.use(anchor, {
     level: [1, 2, 3, 4, 5, 6],
@@ -52,10 +68,15 @@ export function createMarkdown(): MarkdownIt {
       renderAttrs: () => ({ "data-pagefind-ignore": "" }),
     }),
   });
-  // Hidden reader words for search, when a render asks for them (src/render/reader-words.ts).
+  // Where a section page's reader words go in the search index's copy (src/render/reader-words.ts).
   md.use(readerWordsPlugin);
   md.core.ruler.push("heading_offset", offsetHeadings);
   md.core.ruler.push("heading_aliases", addAliasAnchors);
+  md.core.ruler.push("heading_numbers", numberHeadings);
+  useTables(md);
+  useNotes(md);
+  useDefinedTerms(md);
+  useCallouts(md);
   return md;
 }
 

@@ -3,6 +3,7 @@ import type { SectionIds } from "../content/published-ids.ts";
 import type { SourceSection } from "../content/read-sections.ts";
 import { clauseNumbers } from "./clause-numbers.ts";
 import { type Heading, markdown, type RenderEnv, renderHeading, renderMarkdown } from "./markdown.ts";
+import { type DefinedTerm, definedTerms, sectionPageLinks, usesRichText, wholePolicyLinks } from "./policy-terms.ts";
 
 export interface SectionLink {
   id: string;
@@ -23,6 +24,8 @@ export interface Section extends SourceSection {
   inPolicy: { headingHtml: string; html: string; clauses: NumberedHeading[] };
   previous: SectionLink | null;
   next: SectionLink | null;
+  /** Its text has tables, notes, terms, quotations or a summary: its pages load assets/rich-text.css. */
+  richText: boolean;
 }
 
 /** A clause heading with its number from order ("3.b", "3.b.i"; src/render/clause-numbers.ts). */
@@ -41,6 +44,10 @@ function numbered(sectionNumber: number, headings: Heading[]): NumberedHeading[]
 
 export interface Policy {
   sections: Section[];
+  /** Every defined term, sorted: the “Key terms” list. */
+  terms: DefinedTerm[];
+  /** Some section has rich text (see Section.richText). */
+  richText: boolean;
 }
 
 const link = (section: SourceSection): SectionLink => ({
@@ -60,27 +67,39 @@ export function sectionIds(policy: Policy): SectionIds[] {
 }
 
 /** Renders checked, ordered sections (src/content/read-policy.ts) into the policy the layouts show. */
-export function renderPolicy(ordered: SourceSection[], md: MarkdownIt = markdown): Policy {
+export function renderPolicy(ordered: SourceSection[], md: MarkdownIt = markdown, lang?: string): Policy {
+  const policyTerms = definedTerms(ordered, md, lang);
   // One env for the whole-policy page, so its ids stay unique across every section on it.
-  const wholePage: RenderEnv = { headingOffset: 1 };
+  const wholePage: RenderEnv = { headingOffset: 1, terms: wholePolicyLinks(policyTerms) };
   const sections = ordered.map((source, index): Section => {
     const aliases = source.aliases ?? {};
-    // The section's own page carries its reader words for search; the whole-policy page does not.
+    const position = index + 1;
+    const sectionId = source.id;
+    const numberHeadings = (levels: number[]) => clauseNumbers(position, levels);
+    const terms = sectionPageLinks(policyTerms, sectionId);
+    // The section's own page marks where its reader words go in the search index; the whole-policy page does not.
     const readerWords = { section: source.searchTerms, clauses: source.clauseSearchTerms };
-    const own = renderMarkdown(md, source.body, { aliases, readerWords });
+    const own = renderMarkdown(md, source.body, { aliases, numberHeadings, sectionId, terms, readerWords });
     // Level 1 plus the page's offset of 1: the section title is an h2 on the whole-policy page.
-    const heading = renderHeading(md, source.title, source.id, 1, Object.assign(wholePage, { aliases: {} }));
-    const body = renderMarkdown(md, source.body, Object.assign(wholePage, { aliases }));
+    const heading = renderHeading(
+      md,
+      source.title,
+      source.id,
+      1,
+      Object.assign(wholePage, { aliases: {}, numberHeadings: () => [String(position)] }),
+    );
+    const body = renderMarkdown(md, source.body, Object.assign(wholePage, { aliases, numberHeadings, sectionId }));
     return {
       ...source,
-      position: index + 1,
+      position,
       url: `/${source.id}/`,
       html: own.html,
-      clauses: numbered(index + 1, own.headings),
-      inPolicy: { headingHtml: heading.html, html: body.html, clauses: numbered(index + 1, body.headings) },
+      clauses: numbered(position, own.headings),
+      inPolicy: { headingHtml: heading.html, html: body.html, clauses: numbered(position, body.headings) },
       previous: index > 0 ? link(ordered[index - 1]) : null,
       next: index < ordered.length - 1 ? link(ordered[index + 1]) : null,
+      richText: usesRichText(own.html),
     };
   });
-  return { sections };
+  return { sections, terms: policyTerms, richText: sections.some((s) => s.richText) };
 }

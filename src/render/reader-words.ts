@@ -69,8 +69,6 @@ export function withReaderWords(html: string, words: ReaderWords, stopWords?: Re
   });
 }
 
-
-
 /** Where each section's and clause's marker goes among the tokens of a section's body: [token index, key]. */
 export function readerWordsPlaces(
   tokens: ReadonlyArray<{ type: string; attrGet(name: string): string | number | null }>,

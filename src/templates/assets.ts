@@ -73,11 +73,18 @@ export function bundleScript(file: string): string {
   }).outputFiles[0].text;
 }
 
+/** What a site adds to the assets folder's files: CSS after site.css's own, and files of its own (a logo). */
+export interface ExtraAssets {
+  siteCss?: string;
+  /** Keyed by the name templates use, each with the file name its URL is made from. */
+  files?: Record<string, { fileName: string; content: Buffer }>;
+}
+
 /**
  * Every file at the top of the assets folder, keyed by its plain name ("site.css"); folders hold
  * the modules scripts import. Stylesheets are hashed after their URLs are rewritten.
  */
-export function collectAssets(dir: string, pathPrefix = "/"): Record<string, Asset> {
+export function collectAssets(dir: string, pathPrefix = "/", extra: ExtraAssets = {}): Record<string, Asset> {
   const names = readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => entry.name)
@@ -94,8 +101,12 @@ export function collectAssets(dir: string, pathPrefix = "/"): Record<string, Ass
     renamed[name] = `${pathPrefix}${url.slice(1)}`;
     assets[name] = { url, content };
   }
+  for (const [name, { fileName, content }] of Object.entries(extra.files ?? {})) {
+    assets[name] = { url: `/assets/${fingerprintName(fileName, content)}`, content };
+  }
   for (const name of names.filter((n) => n.endsWith(".css"))) {
-    const content = Buffer.from(minifyAsset(name, rewriteCssUrls(readFileSync(path.join(dir, name), "utf8"), renamed)));
+    const own = readFileSync(path.join(dir, name), "utf8") + (name === "site.css" ? (extra.siteCss ?? "") : "");
+    const content = Buffer.from(minifyAsset(name, rewriteCssUrls(own, renamed)));
     assets[name] = { url: `/assets/${fingerprintName(name, content)}`, content };
   }
   return assets;
@@ -107,4 +118,14 @@ export function writeAssets(assets: Record<string, Asset>, outputDir: string): v
   for (const asset of Object.values(assets)) {
     writeFileSync(path.join(outputDir, asset.url), asset.content);
   }
+}
+
+/**
+ * The stylesheet for rich text (tables, notes, terms, callouts, summaries) when some page's text
+ * has one, and not otherwise: a site holds no file that no page uses.
+ */
+export function withoutUnusedStyles(assets: Record<string, Asset>, richText: boolean): Record<string, Asset> {
+  if (richText) return assets;
+  const { "rich-text.css": _unused, ...used } = assets;
+  return used;
 }

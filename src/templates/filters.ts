@@ -1,6 +1,7 @@
 import type { Site } from "../content/site-json.ts";
 import { publicUrl } from "../lib/urls.ts";
 import { markdown, renderHeading } from "../render/markdown.ts";
+import { addClauseAddresses } from "./clause-addresses.ts";
 
 // Made once: the history pages format dozens of dates, and a formatter is slow to create.
 const dateFormat = new Intl.DateTimeFormat("en-GB", {
@@ -73,4 +74,5 @@ export function filtersPlugin(eleventyConfig: FilterHost): void {
   eleventyConfig.addFilter("markdownInline", markdownInline);
   eleventyConfig.addFilter("headingHtml", headingHtml);
   eleventyConfig.addFilter("indexablePaths", indexablePaths);
+  eleventyConfig.addFilter("clauseAddresses", addClauseAddresses);
 }

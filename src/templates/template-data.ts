@@ -13,16 +13,32 @@ export interface PolicyData {
   history: History;
 }
 
+/** A page's PDF, made by `npm run build -- --pdf` (src/pdf/): what its download link says. */
+export interface PdfLink {
+  /** Site-relative, like every link in the templates. */
+  url: string;
+  pages: number;
+  bytes: number;
+  /** "Download PDF (2 pages, 48 KB)". */
+  label: string;
+}
+
 /** The global data every template sees: the policy, its history and site facts, our assets, the CSP. */
 export interface TemplateData extends PolicyData {
   /** Our CSS, JS and icons by plain name ("site.css"), each with its fingerprinted URL. */
   assets: Record<string, Asset>;
   /** The Content-Security-Policy for the `<meta>` tag (src/deploy/security-headers.ts). */
   csp: string;
+  /** Each page's PDF by the page's site path ("/sharing/"); empty unless the build made them. */
+  pdfs: Record<string, PdfLink>;
 }
 
-export function templateData(data: PolicyData, assets: Record<string, Asset>): TemplateData {
-  return { ...data, assets, csp: contentSecurityPolicy({ forMeta: true }) };
+export function templateData(
+  data: PolicyData,
+  assets: Record<string, Asset>,
+  pdfs: Record<string, PdfLink> = {},
+): TemplateData {
+  return { ...data, assets, csp: contentSecurityPolicy({ forMeta: true }), pdfs };
 }
 
 /** The slice of Eleventy's config API this needs. */

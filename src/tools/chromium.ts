@@ -73,6 +73,15 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath, env, headless: true, args: [...CHROMIUM_ARGS] });
 }
 
+/**
+ * The Chromium inside @sparticuz/chromium, with its own fonts, whatever the machine has installed:
+ * what `npm run build -- --pdf` prints with, so the PDFs are the same on every machine.
+ */
+export async function launchBundledBrowser(): Promise<Browser> {
+  const { executablePath, env } = await prepareBundledChromium();
+  return chromium.launch({ executablePath, env, headless: true, args: [...CHROMIUM_ARGS] });
+}
+
 let prepared: Promise<{ executablePath: string; env: NodeJS.ProcessEnv }> | undefined;
 
 /**

@@ -153,3 +153,97 @@ describe("printing from the whole-policy page", () => {
     expect(text).not.toContain("Print this section");
   });
 });
+
+/** Text without any whitespace: line and page breaks in a PDF's text fall anywhere. */
+const squash = (text: string) => text.replace(/\s+/g, "");
+
+/**
+ * Each heading of the policy as paper must keep it: its words, the address printed under it, and
+ * the first words after that (the whole paragraph when it is short), read in print media.
+ */
+async function headingRuns(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>("main .clause-address")].map((address) => {
+      const heading = address.previousElementSibling?.querySelector("h1, h2, h3, h4, h5, h6") as HTMLElement;
+      let next = address.nextElementSibling as HTMLElement | null;
+      while (next && getComputedStyle(next).display === "none") next = next.nextElementSibling as HTMLElement | null;
+      const words = (next?.innerText ?? "").trim().split(/\s+/);
+      const opening = words.join(" ").length <= 250 ? words : words.slice(0, 8);
+      return [heading.innerText, address.innerText, opening.join(" ")].join(" ");
+    }),
+  );
+}
+
+describe("page breaks on paper", () => {
+  for (const format of ["A4", "Letter"] as const) {
+    for (const path of ["/", sharing.url]) {
+      it(`keep each heading with its first lines, and short clauses whole, on ${format} (${path})`, async () => {
+        const page = await openPrinted(path);
+        await page.emulateMedia({ media: "print" });
+        const runs = await headingRuns(page);
+        expect(runs.length).toBeGreaterThanOrEqual(path === "/" ? 14 : 5);
+        const pages = (await pdfPages(await page.pdf({ format }))).map(squash);
+        expect(runs.filter((run) => !pages.some((text) => text.includes(squash(run))))).toEqual([]);
+      });
+    }
+  }
+});
+
+describe("what each printed page says", () => {
+  it("heads every page after the first with the policy and the part, and foots it with address, date and page", async () => {
+    const page = await openPrinted("/");
+    const pages = await pdfPages(await page.pdf({ format: "Letter" }));
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((text, i) => {
+      expect(text).toContain(`https://privacy.audiomidi.com/`);
+      expect(text).toContain(`Effective 8 April 2014 · Page ${i + 1} of ${pages.length}`);
+      if (i > 0) expect(text).toMatch(/^audioMIDI\.com Privacy Policy The whole policy/);
+    });
+    // Page 1 has the in-flow header instead of the running one.
+    expect(pages[0]).not.toMatch(/^audioMIDI\.com Privacy Policy The whole policy/);
+  });
+
+  it("starts the policy on page 1, after a compact contents", async () => {
+    const page = await openPrinted("/");
+    const [first] = await pdfPages(await page.pdf({ format: "A4" }));
+    const section = policy.sections[0];
+    expect(first).toContain("Contents");
+    expect(first).toContain(`${section.position} ${section.title} https://privacy.audiomidi.com/#${section.id}`);
+    expect(first).toContain(`${section.clauses[0].number} ${section.clauses[0].text}`);
+  });
+
+  it("numbers the headings as the contents numbers them", async () => {
+    const page = await openPrinted("/");
+    await page.emulateMedia({ media: "print" });
+    const texts = (selector: string) =>
+      page.locator(selector).evaluateAll((els) => els.map((el) => (el as HTMLElement).innerText.replace(/\s+/g, " ")));
+    const contents = await texts("nav.toc li > a");
+    expect(contents).toEqual(await texts(".policy-section :is(h2, h3)"));
+    expect(contents).toContain("3.b Third-Party Service Providers");
+  });
+
+  it("writes each clause's address under its heading on paper only", async () => {
+    const page = await openPrinted(sharing.url);
+    expect(await visible(page, ".clause-address")).toBe(0);
+    await page.emulateMedia({ media: "print" });
+    expect(await visible(page, ".clause-address")).toBe(sharing.clauses.length);
+    expect(await page.locator(".clause-address").first().innerText()).toBe(
+      `https://privacy.audiomidi.com/sharing/#${sharing.clauses[0].id}`,
+    );
+  });
+
+  it("puts the chosen section's title and address in the margins for “Print this section”, then the page's back", async () => {
+    const page = await openPrinted("/");
+    const margins = () =>
+      page.evaluate(() => [
+        document.documentElement.getAttribute("data-print-title"),
+        document.documentElement.getAttribute("data-print-url"),
+      ]);
+    const before = await margins();
+    expect(before).toEqual(["The whole policy", "https://privacy.audiomidi.com/"]);
+    await page.getByRole("button", { name: `Print this section “${sharing.title}”`, exact: true }).click();
+    expect(await margins()).toEqual([`Section 3 · ${sharing.title}`, "https://privacy.audiomidi.com/sharing/"]);
+    await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+    expect(await margins()).toEqual(before);
+  });
+});

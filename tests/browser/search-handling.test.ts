@@ -33,7 +33,7 @@ describe("a question in a reader's words", () => {
   it("shows the section's number and an excerpt from the clause's own text, never its heading or hidden words", async () => {
     await ask("merger");
     const first = results(page).locator(".search-result").first();
-    expect(await first.locator(".search-result__title").innerText()).toBe(`3. ${sectionById("sharing").title}`);
+    expect(await first.locator(".search-result__title").innerText()).toBe(`3 ${sectionById("sharing").title}`);
     const excerpt = await first.locator(".search-result__clause .search-result__excerpt").first().innerText();
     expect(excerpt).toMatch(/^As we continue to develop our business/);
     expect(excerpt).not.toMatch(/merger|⁂|Business Transfers/);

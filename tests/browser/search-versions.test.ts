@@ -66,7 +66,7 @@ describe("a policy with earlier versions", () => {
       expect(version).toMatch(/^\/history\/(2016-01-10|2018-05-25)\/\?highlight=basket$/);
       // Section 2 of that version: its number then, and its place on that version's page.
       const clause = item.locator(".search-result__clause > a").first();
-      expect(await clause.innerText()).toBe("2. Cookies");
+      expect(await clause.innerText()).toBe("2 Cookies");
       expect(await clause.getAttribute("href")).toBe(`${version}#cookies`);
     }
     expect(new URL(page.url()).search).toBe("?q=basket&versions=all");

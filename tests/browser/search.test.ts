@@ -257,7 +257,7 @@ describe("searching with the keyboard only", () => {
     await page.keyboard.press("Enter");
     await page.locator("mark.pagefind-highlight").first().waitFor();
     await page.waitForURL(/\/security\/$/);
-    expect(await page.locator("h1").innerText()).toBe(sectionById("security").title);
+    expect(await page.locator("h1").innerText()).toBe(`4 ${sectionById("security").title}`);
   });
 
   it("goes back to the field with ArrowUp from the first result", async () => {

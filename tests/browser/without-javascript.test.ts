@@ -25,7 +25,7 @@ describe("reading without JavaScript", () => {
     async (path, section) => {
       const { page } = await noScript();
       await page.goto(reader.url(path));
-      expect(await page.locator("h1").innerText()).toBe(section.title);
+      expect(await page.locator("h1").innerText()).toBe(`${section.position} ${section.title}`);
       for (const clause of section.clauses) expect(await page.locator(`#${clause.id}`).isVisible()).toBe(true);
     },
   );

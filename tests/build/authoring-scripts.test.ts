@@ -1,29 +1,14 @@
-import { execFile } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/options.ts";
 import { loadPolicy } from "../../src/pipeline/load-policy.ts";
+import { npm } from "../helpers/npm.ts";
 import { fixtureContent, realContentDir } from "../helpers/site.ts";
 
 const root = mkdtempSync(path.join(tmpdir(), "authoring-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-/** Runs an npm script as an author would, resolving with its exit code and output. */
-async function npm(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)("npm", ["run", "--silent", ...args], {
-      cwd: projectRoot,
-      env: { ...process.env, ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 function copyOfContent(name: string): string {
   const dir = path.join(root, name);
@@ -42,7 +27,7 @@ describe("npm run build with bad content", () => {
       const result = await npm(["build"], { POLICY_CONTENT_DIR: contentDir, OUTPUT_DIR: outDir });
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(
-        /Build failed: .*01-cookies\.md:9: the link `javascript:alert\(1\)` uses the `javascript:` scheme, which is not allowed\n {2}→ Links may use/,
+        /Build failed: 1 problem in the content:\n.*01-cookies\.md:9: the link `javascript:alert\(1\)` uses the `javascript:` scheme, which is not allowed\n {2}→ Links may use/,
       );
       expect(result.stderr).toContain("The previous site (if any) was left as it was.");
       expect(readFileSync(path.join(outDir, "index.html"), "utf8")).toBe("the last good site");
@@ -59,7 +44,7 @@ describe("npm run build's options", () => {
     const result = await npm(["build", "--", "--validate-htm"], { OUTPUT_DIR: outDir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("Unknown option '--validate-htm'");
-    expect(result.stderr).toContain("Usage: npm run build [-- --validate-html]");
+    expect(result.stderr).toContain("Usage: npm run build [-- [--release | --validate-html] [--pdf]]");
     expect(readdirSync(root)).not.toContain("never-built");
   });
 });
@@ -67,12 +52,19 @@ describe("npm run build's options", () => {
 describe("npm run new-section", () => {
   const dir = copyOfContent("new-section");
 
-  it("adds the next section file, which the build accepts as it is", async () => {
+  it("adds the next section file, which the build accepts once its placeholder is replaced", async () => {
     const before = loadPolicy(dir).sections.length;
     const result = await npm(["new-section", "--", "Children's Privacy", "--content-dir", dir]);
     expect(result.stdout).toContain("08-childrens-privacy.md (id: childrens-privacy, order: 8)");
-    expect(readFileSync(path.join(dir, "08-childrens-privacy.md"), "utf8")).toMatch(
-      /^---\nid: childrens-privacy\norder: 8\ntitle: Children's Privacy\n---\n/,
+    const file = path.join(dir, "08-childrens-privacy.md");
+    const text = readFileSync(file, "utf8");
+    expect(text).toMatch(/^---\nid: childrens-privacy\norder: 8\ntitle: Children's Privacy\n---\n/);
+    expect(() => loadPolicy(dir)).toThrow(
+      /08-childrens-privacy\.md:7: the placeholder “Write the text of this section here\.” is still here\n {2}→ Replace it/,
+    );
+    writeFileSync(
+      file,
+      text.replace("Write the text of this section here.", "We do not knowingly collect information from children."),
     );
     const policy = loadPolicy(dir);
     expect(policy.sections).toHaveLength(before + 1);
@@ -90,15 +82,31 @@ describe("npm run new-section", () => {
   });
 });
 
-describe("npm run record-ids", () => {
-  it("adds a new clause id to the published list and keeps every old one", async () => {
-    const dir = copyOfContent("record-ids");
-    const file = path.join(dir, "02-cookies.md");
-    writeFileSync(file, `${readFileSync(file, "utf8")}\n## Refusing Cookies {#refusing-cookies}\n\nText.\n`);
-    const before = JSON.parse(readFileSync(path.join(dir, "published-ids.json"), "utf8")) as Record<string, string[]>;
-    const result = await npm(["record-ids"], { POLICY_CONTENT_DIR: dir });
-    expect(result.stdout).toContain("Recorded 1 new id(s):\n  /cookies/#refusing-cookies");
-    const after = JSON.parse(readFileSync(path.join(dir, "published-ids.json"), "utf8")) as Record<string, string[]>;
-    expect(after).toEqual({ ...before, cookies: [...before.cookies, "refusing-cookies"].sort() });
+describe("npm run screenshots", () => {
+  it("photographs a fixture's pages, light and dark, wide and narrow, and prints it", async () => {
+    const outDir = path.join(root, "screenshots");
+    const result = await npm([
+      "screenshots",
+      "--",
+      "--content-dir",
+      path.join("tests", "fixtures", "policy-of-one-section", "content"),
+      "--out-dir",
+      outDir,
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const files = readdirSync(outDir).sort();
+    for (const name of ["whole-policy", "cookies", "search", "404", "history", "search-results", "search-landing"]) {
+      for (const view of ["1280-light", "1280-dark", "320-light", "320-dark"])
+        expect(files).toContain(`${name}-${view}.png`);
+    }
+    expect(files).toEqual(expect.arrayContaining(["whole-policy-printed.pdf", "section-printed.pdf"]));
+    const pdf = readFileSync(path.join(outDir, "section-printed.pdf"));
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  it("refuses an option it does not know, with its usage", async () => {
+    const result = await npm(["screenshots", "--", "--fixture", "kitchen-sink"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Usage: npm run screenshots");
   });
 });

@@ -100,6 +100,17 @@ describe("npm run bench -- --quick", () => {
     expect(real.question.vocabulary.raw).toBeGreaterThan(0);
   });
 
+  it("times the PDF step for the real policy, and what it wrote", () => {
+    expect(results.pdf!.map((pdf) => [pdf.label, pdf.sections, pdf.stepMs.runs])).toEqual([["the real policy", 7, 1]]);
+    const [real] = results.pdf!;
+    expect(real.stepMs.median).toBeGreaterThan(0);
+    // Each section, the whole policy and the current version's dated page.
+    expect(real.pdfs).toBe(9);
+    expect(real.pages).toBeGreaterThanOrEqual(real.pdfs);
+    expect(real.whole.bytes).toBeLessThan(real.bytes);
+    expect(report).toMatch(/\| All PDFs of the real policy \(`--pdf`\) \| ≤ 15 s \| \S+ m?s for 9 PDFs \|/);
+  });
+
   it("times one edit through npm start", () => {
     expect(results.dev!.savedToServedMs).toHaveLength(1);
     expect(results.dev!.savedToServedMs[0]).toBeGreaterThan(0);
@@ -116,6 +127,7 @@ describe("npm run bench -- --quick", () => {
       "Search transfer",
       "Search on readers' questions",
       "Dev loop",
+      "PDFs (`npm run build -- --pdf`)",
       "How each figure was taken",
     ]) {
       expect(report).toContain(`### ${heading}`);

@@ -7,6 +7,7 @@ import { loadPolicy } from "../../src/pipeline/load-policy.ts";
 import { compactReaderWords, READER_WORDS_MARK } from "../../src/render/reader-words.ts";
 import { stopWordsFor } from "../../src/search/stop-words.ts";
 import type { Vocabulary } from "../../src/search/vocabulary.ts";
+import { legalText } from "../helpers/legal-text.ts";
 import { CLAUSE_LABELS, policySourcePath, readPolicySource } from "../helpers/policy-source.ts";
 import {
   type BuiltSite,
@@ -29,11 +30,8 @@ beforeAll(async () => {
 });
 afterAll(() => site?.cleanup());
 
-/** What a reader reads in main: permalink text and print-only headers removed. */
-function readingText($: CheerioAPI): string {
-  $(".permalink, .print-header").remove();
-  return normalizeSpace($("main").text());
-}
+/** The policy's words in main: permalinks, print headers, clause numbers, summaries and note links removed. */
+const readingText = legalText;
 
 describe("the built site", () => {
   it("has seven sections, in the source's order", () => {
@@ -106,7 +104,21 @@ describe("the whole-policy page", () => {
       $("nav.toc li > a")
         .map((_, a) => $(a).text())
         .get(),
-    ).toEqual(expect.arrayContaining(CLAUSE_LABELS));
+    ).toEqual(
+      policy.sections.flatMap((s) => [`${s.position} ${s.title}`, ...s.clauses.map((c) => `${c.number} ${c.text}`)]),
+    );
+  });
+
+  it("numbers each heading as the contents numbers it, apart from the heading's words", () => {
+    const $ = site.page("/");
+    const numberOf = (id: string) => $(`[id="${id}"] > .clause-number`).text();
+    const tocNumbers = $("nav.toc li > a")
+      .map((_, a) => [[$(a).attr("href")!.slice(1), $(a).find(".clause-number").text()]])
+      .get() as unknown as Array<[string, string]>;
+    expect(tocNumbers.map(([id]) => numberOf(id))).toEqual(tocNumbers.map(([, number]) => number));
+    expect(tocNumbers.slice(0, 4).map(([, number]) => number)).toEqual(["1", "1.a", "1.b", "2"]);
+    // Marked so search leaves them out of its excerpts, which quote only the policy.
+    expect($("main h3 > .clause-number").attr("data-pagefind-ignore")).toBe("");
   });
 
   it("contains every sentence of the archived policy, word for word", () => {
@@ -119,7 +131,7 @@ describe("the whole-policy page", () => {
   it("turns every labelled clause into its own heading", () => {
     const $ = site.page("/");
     const headings = $("main h3")
-      .map((_, h) => $(h).text())
+      .map((_, h) => $(h).contents().not(".clause-number").text().trim())
       .get();
     expect(source.labels).toEqual(CLAUSE_LABELS);
     expect(headings).toEqual(CLAUSE_LABELS);
@@ -138,7 +150,17 @@ describe("section pages", () => {
     "%s has its title, clauses and a way around",
     (sitePath, section) => {
       const $ = site.page(sitePath);
-      expect($("h1").text()).toBe(section.title);
+      expect($("h1").text()).toBe(`${section.position} ${section.title}`);
+      expect(
+        $("article h2[id] > .clause-number")
+          .map((_, n) => $(n).text())
+          .get(),
+      ).toEqual(section.clauses.map((c) => c.number));
+      expect(
+        $("nav.toc--section li > a")
+          .map((_, a) => $(a).text())
+          .get(),
+      ).toEqual(section.clauses.map((c) => `${c.number} ${c.text}`));
       expect($("main a[href='/']").length).toBeGreaterThan(0);
       expect($("a[rel=prev]").attr("href")).toBe(section.previous?.url);
       expect($("a[rel=next]").attr("href")).toBe(section.next?.url);
@@ -154,6 +176,18 @@ describe("section pages", () => {
   it("together contain every sentence of the archived policy", () => {
     const text = sectionPaths.map((p) => readingText(site.page(p))).join(" ");
     expect(source.sentences.filter((sentence) => !text.includes(sentence))).toEqual([]);
+  });
+
+  it("load no stylesheet for rich text, which their text does not use, so the first render stays small", () => {
+    for (const sitePath of ["/", ...sectionPaths]) {
+      const $ = site.page(sitePath);
+      expect(
+        $("link[rel=stylesheet]:not([media=print])")
+          .map((_, l) => $(l).attr("href"))
+          .get(),
+        sitePath,
+      ).toEqual([expect.stringMatching(/^\/assets\/site\.[0-9a-f]{8}\.css$/)]);
+    }
   });
 
   it("load no search code on the reading path", () => {
@@ -233,7 +267,7 @@ describe("links and permalinks", () => {
     const $ = site.page(sitePath);
     $("h2, h3").each((_, heading) => {
       const id = $(heading).attr("id");
-      const text = $(heading).text();
+      const text = $(heading).contents().not(".clause-number").text().trim();
       expect(id, text).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       const link = $(heading).next("a.permalink");
       expect(link.attr("href")).toBe(`#${id}`);

@@ -85,7 +85,7 @@ describe("dated versions", () => {
         .map((_, el) => $(el).attr("id"))
         .get(),
     ).toEqual(["contents", "what-we-collect", "information-you-give-us", "cookies", "sharing", "business-transfers"]);
-    expect(normalizeSpace($("#information-you-give-us").text())).toBe("Information You Give Us");
+    expect(normalizeSpace($("#information-you-give-us").text())).toBe("1.a Information You Give Us");
     expect(normalizeSpace($("main").text())).toContain("We may share your information with partners.");
     const banner = $("[data-version-banner]");
     expect(normalizeSpace(banner.text())).toBe(
@@ -115,9 +115,12 @@ describe("dated versions", () => {
       $("article [id]")
         .map((_, el) => $(el).attr("id"))
         .get();
-    // The main page adds per-section print headers and tools that link to the current section pages.
+    // The main page adds per-section print headers and tools that link to the current section pages;
+    // each page prints its own address under each heading.
     const text = ($: CheerioAPI) =>
-      normalizeSpace($("article .policy-section").find(".print-header, .section-tools").remove().end().text());
+      normalizeSpace(
+        $("article .policy-section").find(".print-header, .section-tools, .clause-address").remove().end().text(),
+      );
     expect(ids(site.page("/history/2020-07-01/"))).toEqual(ids(site.page("/")));
     expect(text(site.page("/history/2020-07-01/"))).toBe(text(site.page("/")));
   });

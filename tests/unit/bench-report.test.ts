@@ -56,6 +56,17 @@ describe("judging figures against the issue's targets", () => {
       pages: [page("/", 9000), page("/a/", 5000), page("/b/", 6200)],
       search: [search("real site", 100 * 1024), search("10,000 sections", 301 * 1024)],
       dev: { savedToServedMs: [250, 400, 280], rebuildMs: [] },
+      pdf: [
+        {
+          label: "the real policy",
+          sections: 7,
+          stepMs: { median: 14_000, min: 13_000, max: 16_000, runs: 3 },
+          pdfs: 9,
+          pages: 13,
+          bytes: 330_000,
+          whole: { pages: 3, bytes: 72_000 },
+        },
+      ],
     });
     expect(rows.map((row) => [row.figure.split(" (")[0].split(",")[0], row.met])).toEqual([
       ["Section page to first render", false],
@@ -65,7 +76,9 @@ describe("judging figures against the issue's targets", () => {
       ["Cold build", false],
       ["Peak memory of the build", false],
       ["Dev rebuild: save to served page", true],
+      ["All PDFs of the real policy", true],
     ]);
+    expect(rows.at(-1)?.measured).toBe("14.0 s for 9 PDFs");
     expect(rows[0].figure).toContain("/b/");
     expect(
       evaluateTargets({ scale: [] }).every((row) => row.met === undefined && row.measured === "not measured"),

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import matter from "gray-matter";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   readSectionFiles,
@@ -9,10 +8,16 @@ import {
   synthesizeSections,
   writeSyntheticContent,
 } from "../../scripts/bench/synthetic.ts";
+import { parseSection } from "../../src/content/read-sections.ts";
 import { loadPolicy } from "../../src/pipeline/load-policy.ts";
 import { realContentDir } from "../helpers/site.ts";
 
 const real = readSectionFiles(realContentDir);
+/** A section file's front matter and body, as the build reads them. */
+const matter = (text: string) => {
+  const { body, ...data } = parseSection("x.md", text);
+  return { data, content: body };
+};
 const temp: string[] = [];
 afterAll(() => {
   for (const dir of temp) rmSync(dir, { recursive: true, force: true });
@@ -27,21 +32,21 @@ describe("synthetic policies for the benchmark", () => {
   it("have the requested number of sections, numbered in order with sortable file names", () => {
     const files = synthesizeSections(real, 120);
     expect(files).toHaveLength(120);
-    expect(files.map((file) => matter(file.text, {}).data.order)).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+    expect(files.map((file) => matter(file.text).data.order)).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
     expect(files.map((file) => file.name)).toEqual([...files.map((file) => file.name)].sort());
     expect(files[0].name).toBe("001-information-we-gather-1.md");
   });
 
   it("cycle through the real sections' text, with ids and titles of their own", () => {
     const files = synthesizeSections(real, real.length + 1);
-    const first = matter(files[0].text, {});
-    const again = matter(files[real.length].text, {});
+    const first = matter(files[0].text);
+    const again = matter(files[real.length].text);
     const n = real.length + 1;
     expect(again.data.id).toBe(`${first.data.id.replace(/-1$/, "")}-${n}`);
-    expect(again.data.title).toBe(`${matter(real[0].text, {}).data.title} (${n})`);
+    expect(again.data.title).toBe(`${matter(real[0].text).data.title} (${n})`);
     expect(again.content.replaceAll(`-${n}}`, "-1}")).toBe(first.content);
     expect(again.content).toContain(
-      matter(real[0].text, {})
+      matter(real[0].text)
         .content.split("\n")
         .find((line) => line.length > 80),
     );
@@ -68,7 +73,7 @@ describe("synthetic policies for the benchmark", () => {
       ],
       1,
     );
-    expect(matter(file.text, {}).data.aliases).toEqual({ "old-1": "new-1" });
+    expect(matter(file.text).data.aliases).toEqual({ "old-1": "new-1" });
   });
 
   it("build into a policy the real pipeline accepts", () => {

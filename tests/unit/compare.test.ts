@@ -23,6 +23,24 @@ describe("the text that is compared", () => {
       { kind: "text", text: "two" },
     ]);
   });
+
+  it("leaves out the summary, which is not the policy, and keeps tables, notes, terms and callouts", () => {
+    const blocks = bodyBlocks(
+      "> [!SUMMARY]\n> In short.\n\nText.[^1]\n\nTable: Kept\n\n| What | How long |\n| --- | --- |\n| Orders | 6 years |\n\nCookie\n: A file.\n\n> [!NOTE]\n> Noted.\n\n[^1]: The note.\n",
+    );
+    expect(blocks.map((b) => b.text)).toEqual([
+      "Text.",
+      "Kept",
+      "What",
+      "How long",
+      "Orders",
+      "6 years",
+      "Cookie",
+      "A file.",
+      "Noted.",
+      "The note.",
+    ]);
+  });
 });
 
 describe("word-level diffs", () => {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { readArchivedVersions } from "../../src/history/read-versions.ts";
+import { sortProblems } from "../../src/lib/problems.ts";
 import { loadPolicyData } from "../../src/pipeline/load-policy.ts";
 import { fixturesDir, realContentDir } from "../helpers/site.ts";
 
@@ -15,6 +16,9 @@ afterEach(() => {
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
+/** The problems found in a history folder, as printed, in the order a build lists them. */
+const messages = (dir: string): string[] => sortProblems(readArchivedVersions(dir, dir).problems).map((p) => p.message);
+
 /** A copy of the fixture history to break on purpose. */
 function historyCopy(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "history-"));
@@ -25,7 +29,8 @@ function historyCopy(): string {
 
 describe("reading the history folder", () => {
   it("reads each version folder, oldest first, with its date, summary and sections", () => {
-    const versions = readArchivedVersions(fixtureHistory);
+    const { versions, problems } = readArchivedVersions(fixtureHistory);
+    expect(problems).toEqual([]);
     expect(versions.map((v) => [v.effectiveDate, v.sections.length])).toEqual([
       ["2016-01-10", 3],
       ["2018-05-25", 4],
@@ -34,15 +39,15 @@ describe("reading the history folder", () => {
   });
 
   it("means no earlier versions when there is no history folder", () => {
-    expect(readArchivedVersions(path.join(fixture, "no-such-folder"))).toEqual([]);
+    expect(readArchivedVersions(path.join(fixture, "no-such-folder"))).toEqual({ versions: [], problems: [] });
   });
 
   it("refuses a version folder not named after a date, naming the folder", () => {
     const dir = historyCopy();
     cpSync(path.join(dir, "2016-01-10"), path.join(dir, "2016-13-01"), { recursive: true });
-    expect(() => readArchivedVersions(dir, dir)).toThrow(
-      /^2016-13-01: the folder name is not a date\n {2}→ Name each archived version's folder/,
-    );
+    expect(messages(dir)).toEqual([
+      expect.stringMatching(/^2016-13-01: the folder name is not a date\n {2}→ Name each archived version's folder/),
+    ]);
   });
 
   it("refuses a version.json whose date is not its folder's", () => {
@@ -51,9 +56,11 @@ describe("reading the history folder", () => {
       path.join(dir, "2016-01-10", "version.json"),
       JSON.stringify({ effectiveDate: "2016-01-11", summary: "x" }),
     );
-    expect(() => readArchivedVersions(dir, dir)).toThrow(
-      /^2016-01-10\/version\.json: the effectiveDate 2016-01-11 differs from the folder name 2016-01-10/,
-    );
+    expect(messages(dir)).toEqual([
+      expect.stringMatching(
+        /^2016-01-10\/version\.json: the effectiveDate 2016-01-11 differs from the folder name 2016-01-10/,
+      ),
+    ]);
   });
 
   it("refuses a version.json without a summary or with an unknown key", () => {
@@ -62,15 +69,30 @@ describe("reading the history folder", () => {
       path.join(dir, "2018-05-25", "version.json"),
       JSON.stringify({ effectiveDate: "2018-05-25", sumary: "typo" }),
     );
-    expect(() => readArchivedVersions(dir, dir)).toThrow(
-      /2018-05-25\/version\.json: invalid version data:\n {2}- `summary`: .*\n {2}- `file`: Unrecognized key: "sumary"/,
-    );
+    expect(messages(dir)).toEqual([
+      expect.stringMatching(
+        /2018-05-25\/version\.json: invalid version data:\n {2}- `summary`: .*\n {2}- `file`: Unrecognized key: "sumary"/,
+      ),
+    ]);
   });
 
   it("checks an archived version's sections like the current ones, naming the file", () => {
     const dir = historyCopy();
     writeFileSync(path.join(dir, "2016-01-10", "09-bad.md"), "---\nid: Bad Id\norder: 9\ntitle: Bad\n---\n\nText.\n");
-    expect(() => readArchivedVersions(dir, dir)).toThrow(/^2016-01-10\/09-bad\.md:2: invalid front matter/);
+    expect(messages(dir)).toEqual([expect.stringMatching(/^2016-01-10\/09-bad\.md:2: `id` must be lowercase letters/)]);
+  });
+
+  it("reports every problem of every version at once, and anything that is not a version folder", () => {
+    const dir = historyCopy();
+    writeFileSync(path.join(dir, "2016-01-10", "09-bad.md"), "---\nid: Bad Id\norder: 9\ntitle: Bad\n---\n\nText.\n");
+    writeFileSync(path.join(dir, "2018-05-25", "notes.txt"), "Notes.\n");
+    writeFileSync(path.join(dir, "README.md"), "About the history.\n");
+    writeFileSync(path.join(dir, ".DS_Store"), "");
+    expect(messages(dir)).toEqual([
+      expect.stringMatching(/^2016-01-10\/09-bad\.md:2: `id` must be/),
+      expect.stringMatching(/^2018-05-25\/notes\.txt: only files ending in `\.md` are read as sections/),
+      expect.stringMatching(/^README\.md: history\/ holds only one folder per earlier version/),
+    ]);
   });
 
   it("refuses an archived version that is not older than the current one", () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { planNewSection } from "../../src/content/new-section.ts";
-import { parseSection } from "../../src/content/read-sections.ts";
+import { readSection } from "../../src/content/read-sections.ts";
+
+/** A planned file as the build reads it: its section, and its one problem, the placeholder. */
+function parsed(fileName: string, text: string) {
+  const { section, problems } = readSection(fileName, text);
+  expect(problems.map((p) => p.problem)).toEqual([expect.stringMatching(/^the placeholder/)]);
+  return section!;
+}
 
 const existing = {
   fileNames: ["01-information-we-gather.md", "02-cookies.md"],
@@ -18,16 +25,30 @@ describe("planning a new section", () => {
       id: "childrens-privacy-and-you",
       order: 3,
     });
-    expect(parseSection(planned.fileName, planned.text)).toMatchObject({
+    expect(parsed(planned.fileName, planned.text)).toMatchObject({
       id: "childrens-privacy-and-you",
       order: 3,
       title: "Children's Privacy & You",
     });
   });
 
-  it("writes front matter that keeps YAML-special titles intact", () => {
-    const title = 'Notices: "Revisions" #2';
-    expect(parseSection("x.md", planNewSection(title, existing).text).title).toBe(title);
+  it.each([
+    'Notices: "Revisions" #2',
+    "Cookies #1 and You",
+    "1984",
+    "true",
+    "null",
+    "2014-04-08",
+    "&Co Privacy",
+    "*Important*",
+    "!Notice",
+    "[Draft] Cookies",
+    "- Dashes",
+    "Ends with a colon:",
+    "It's 'quoted'",
+    "Back\\slash",
+  ])("writes front matter that keeps the title %j whole", (title) => {
+    expect(parsed("x.md", planNewSection(title, existing, "x").text).title).toBe(title);
   });
 
   it("starts at 01 in an empty policy and accepts a chosen id", () => {

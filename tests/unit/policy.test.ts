@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { checkSections, orderSections } from "../../src/content/policy-rules.ts";
-import type { PublishedList } from "../../src/content/published-ids.ts";
 import type { SourceSection } from "../../src/content/read-sections.ts";
-import { ContentError } from "../../src/lib/problems.ts";
+import { ContentErrors } from "../../src/lib/problems.ts";
 import { renderPolicy } from "../../src/render/policy.ts";
 
-/** Checks then renders, as the build does. */
-const buildPolicy = (sources: SourceSection[], published?: PublishedList) =>
-  renderPolicy(checkSections(sources, published));
+/** Checks then renders, as the build does: every problem at once. */
+const buildPolicy = (sources: SourceSection[]) => {
+  const checked = checkSections(sources);
+  if (checked.problems.length > 0) throw new ContentErrors(checked.problems);
+  return renderPolicy(checked.sections);
+};
+const problemsOf = (sources: SourceSection[]) => checkSections(sources).problems.map((p) => p.message);
 
 const section = (id: string, order: number, body = "Text.", file = `${order}-${id}.md`): SourceSection => ({
   id,
@@ -20,22 +23,27 @@ const section = (id: string, order: number, body = "Text.", file = `${order}-${i
 
 describe("section ordering", () => {
   it("orders sections by their order field, not by file name", () => {
-    const ordered = orderSections([
+    const { ordered, problems } = orderSections([
       section("c", 30, "", "a.md"),
       section("a", 10, "", "c.md"),
       section("b", 20, "", "b.md"),
     ]);
     expect(ordered.map((s) => s.id)).toEqual(["a", "b", "c"]);
+    expect(problems).toEqual([]);
   });
 
   it("refuses two sections with the same id, naming both files", () => {
-    expect(() => orderSections([section("same", 1, "", "one.md"), section("same", 2, "", "two.md")])).toThrow(
-      /two\.md:1: the id `same` is already used by one\.md/,
-    );
+    const { problems } = orderSections([section("same", 1, "", "one.md"), section("same", 2, "", "two.md")]);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^two\.md:1: the id `same` is already used by one\.md/),
+    ]);
   });
 
   it("refuses two sections with the same order", () => {
-    expect(() => orderSections([section("a", 1), section("b", 1, "", "b.md")])).toThrow(ContentError);
+    const { problems } = orderSections([section("a", 1), section("b", 1, "", "b.md")]);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^b\.md:1: the order 1 is already used by 1-a\.md/),
+    ]);
   });
 });
 
@@ -58,12 +66,18 @@ describe("the policy", () => {
     const [first] = policy.sections;
     expect(first.clauses).toEqual([{ id: "clause-a", text: "Clause A", level: 2, number: "1.a" }]);
     expect(first.inPolicy.clauses).toEqual([{ id: "clause-a", text: "Clause A", level: 3, number: "1.a" }]);
-    expect(first.inPolicy.headingHtml).toMatch(/<h2 id="first" tabindex="-1">Title first<\/h2>/);
+    expect(first.inPolicy.headingHtml).toMatch(
+      /<h2 id="first" tabindex="-1"><span class="clause-number" data-pagefind-ignore>1<\/span> Title first<\/h2>/,
+    );
+    expect(first.inPolicy.html).toMatch(
+      /<h3 id="clause-a" tabindex="-1"><span class="clause-number"[^>]*>1\.a<\/span> /,
+    );
+    expect(first.html).toMatch(/<h2 id="clause-a" tabindex="-1"><span class="clause-number"[^>]*>1\.a<\/span> /);
   });
 
   it("refuses a clause id used twice across the whole policy, naming both files", () => {
     expect(() => buildPolicy([section("a", 1, "## X {#dup}"), section("b", 2, "## Y {#dup}", "b.md")])).toThrow(
-      /^b\.md:6: the id `dup` \(clause id\) is already used by clause id in 1-a\.md:6/,
+      /^b\.md:6: the id `dup` \(clause id\) is already used by clause id in 1-a\.md:6/m,
     );
   });
 
@@ -77,10 +91,18 @@ describe("the policy", () => {
     expect(() => buildPolicy([section("a", 1, "# Title {#t}")])).toThrow(/1-a\.md:6: a level-1 heading/);
   });
 
-  it("checks published ids when given the list", () => {
-    const published = { file: "published-ids.json", ids: { first: ["clause-a", "clause-gone"] } };
-    expect(() => buildPolicy([section("first", 1, "## Clause A {#clause-a}")], published)).toThrow(
-      /clause id `clause-gone` was published/,
-    );
+  it("finds every problem of every section in one pass, not only the first", () => {
+    expect(
+      problemsOf([
+        section("a", 1, "# Title {#t}\n\nText {.note}\n\n[x](javascript:alert(1))"),
+        section("b", 1, "## Clause {#a}", "b.md"),
+      ]),
+    ).toEqual([
+      expect.stringMatching(/^b\.md:1: the order 1 is already used by 1-a\.md/),
+      expect.stringMatching(/^1-a\.md:6: a level-1 heading/),
+      expect.stringMatching(/^1-a\.md:8: the attribute `\{\.note\}` is not supported/),
+      expect.stringMatching(/^b\.md:6: the id `a` \(clause id\) is already used by section id in 1-a\.md/),
+      expect.stringMatching(/^1-a\.md:10: the link `javascript:alert\(1\)` uses the `javascript:` scheme/),
+    ]);
   });
 });

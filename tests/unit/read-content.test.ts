@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeText, firstInvalidLine, parseSection } from "../../src/content/read-sections.ts";
+import { decodeText, firstInvalidLine } from "../../src/content/decode.ts";
+import { parseSection, readSection } from "../../src/content/read-sections.ts";
 import { ContentError } from "../../src/lib/problems.ts";
 
 const file = (frontMatter: string, body = "\nText.\n") => `---\n${frontMatter}\n---\n${body}`;
@@ -36,48 +37,90 @@ describe("a section's front matter", () => {
   });
 
   it.each([
-    // YAML notices the stray indentation of line 3 on the line after it.
-    ["a YAML error inside the front matter", file("id: a\n  order: 1\ntitle: A"), /not valid YAML: bad indentation/, 4],
+    [
+      "an indented key",
+      file("id: a\n  order: 1\ntitle: A"),
+      /this line is indented, so YAML reads it as part of the value/,
+      3,
+    ],
     ["an empty file", "", /the file is empty/, 1],
     ["a file without front matter", "Just text.\n", /the file has no front matter/, 1],
-    ["broken YAML", file("id: a\norder: 1\ntitle: [unclosed"), /the front matter is not valid YAML: /, 4],
-    ["a missing title", file("id: a\norder: 1"), /invalid front matter:\n {2}- `title` is missing/, 1],
-    ["an unknown key", file("id: a\norder: 1\ntitle: A\ntitel: A"), /- unknown key `titel`/, 5],
-    ["an id with spaces", file("order: 1\nid: my section\ntitle: A"), /- `id` must be lowercase letters/, 3],
-    ["an order that is text", file("id: a\norder: first\ntitle: A"), /- `order` must be a number/, 3],
-    ["an order below 1", file("id: a\norder: 0\ntitle: A"), /- `order` must be 1 or more/, 3],
+    [
+      "blank lines before the front matter",
+      "\n\n---\nid: a\n---\n",
+      /the front matter does not start on the first line/,
+      1,
+    ],
+    [
+      "front matter that is never closed",
+      "---\nid: a\norder: 1\ntitle: A\n\nText.\n",
+      /the front matter is never closed/,
+      1,
+    ],
+    [
+      "broken YAML",
+      file("id: a\norder: 1\ntitle: [unclosed"),
+      /starts with `\[`, which YAML reads as the start of a list/,
+      4,
+    ],
+    ["a missing title", file("id: a\norder: 1"), /`title` is missing/, 1],
+    ["an unknown key", file("id: a\norder: 1\ntitle: A\ntitel: A"), /unknown key `titel`/, 5],
+    ["an id with spaces", file("order: 1\nid: my section\ntitle: A"), /`id` must be lowercase letters/, 3],
+    ["an order that is text", file("id: a\norder: first\ntitle: A"), /`order` must be a whole number from 1/, 3],
+    ["an order below 1", file("id: a\norder: 0\ntitle: A"), /`order` must be 1 or more/, 3],
     [
       "an alias list that is not a map",
       file("id: a\norder: 1\ntitle: A\naliases: [old]"),
-      /- `aliases` must be a list of `old-id: new-id` pairs/,
+      /`aliases` must be a list of `old-id: new-id` pairs/,
       5,
     ],
     [
       "an alias that is not an id",
       file("id: a\norder: 1\ntitle: A\naliases:\n  Old Name: a"),
       /`aliases`: `Old Name` is not an id/,
-      5,
+      6,
     ],
     [
       "search terms written as one line",
       file("id: a\norder: 1\ntitle: A\nsearchTerms: turn off cookies"),
-      /- `searchTerms` must be a list \(one `- item` per line\)/,
+      /`searchTerms` must be a list \(one `- item` per line\)/,
       5,
     ],
-    ["empty front matter", "---\n---\nText.\n", /- `id` is missing/, 1],
+    ["empty front matter", "---\n---\nText.\n", /`id` is missing/, 1],
     ["a section without text", file("id: a\norder: 1\ntitle: A", "\n  \n"), /the section has no text/, 6],
+    [
+      "a control character in the text",
+      file("id: a\norder: 1\ntitle: A", "\nText\u0000 here.\n"),
+      /an invisible control character \(U\+0000\)/,
+      7,
+    ],
+    [
+      "the placeholder new-section writes",
+      file("id: a\norder: 1\ntitle: A", "\nWrite the text of this section here.\n"),
+      /the placeholder “Write the text of this section here\.” is still here/,
+      7,
+    ],
   ])("refuses %s, naming the line", (_, text, expected, line) => {
-    const error = errorOf(() => parseSection("a.md", text));
-    expect(error.message).toMatch(expected);
-    expect(error.line).toBe(line);
-    expect(error.hint.length).toBeGreaterThan(10);
+    const { problems } = readSection("a.md", text);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems[0].message).toMatch(expected);
+    expect(problems[0].line).toBe(line);
+    expect(problems[0].hint.length).toBeGreaterThan(10);
   });
 
-  it("lists every problem at once and the keys allowed", () => {
-    const error = errorOf(() => parseSection("a.md", file("id: A B\ntitel: x")));
-    expect(error.message).toContain("- `id` must be");
-    expect(error.message).toContain("- `order` is missing");
-    expect(error.message).toContain("- unknown key `titel`");
-    expect(error.hint).toContain("id, order, title, description, searchTerms, clauseSearchTerms, aliases");
+  it("lists every problem at once, each at its line, with the keys allowed", () => {
+    const { problems } = readSection("a.md", file("id: A B\ntitel: x"));
+    expect(problems.map((p) => [p.line, p.problem])).toEqual([
+      [1, "`order` is missing"],
+      [2, expect.stringMatching(/^`id` must be/)],
+      // Not “`title` is missing” as well: the mistyped key says which it meant.
+      [3, "unknown key `titel`"],
+    ]);
+    expect(problems[0].hint).toContain("id, order, title, description, searchTerms, clauseSearchTerms, aliases");
+    expect(problems[2].hint).toMatch(/^Did you mean `title`\?/);
+  });
+
+  it("throws them all from parseSection, for tools", () => {
+    expect(() => parseSection("a.md", file("id: A B\ntitel: x"))).toThrow(/3 problems in the content:/);
   });
 });

@@ -9,7 +9,7 @@ import {
   termWeights,
 } from "../../assets/search/controls.js";
 import { noteText, summaryText } from "../../assets/search/describe.js";
-import { numberLabel, readableDate as pageDate, resultHref } from "../../assets/search/render.js";
+import { readableDate as pageDate, resultHref } from "../../assets/search/render.js";
 import { readableDate } from "../../src/templates/filters.ts";
 
 /** A promise and the functions that settle it, so a test decides the order calls finish in. */
@@ -108,12 +108,6 @@ describe("a result's address", () => {
       "credit card",
       "cookies",
     ]);
-  });
-});
-
-describe("the numbers results show", () => {
-  it("are written as the contents writes them: a section's with a full stop, a clause's as it is", () => {
-    expect(["3", "3.c", "3.c.ii", ""].map(numberLabel)).toEqual(["3.", "3.c", "3.c.ii", ""]);
   });
 });
 

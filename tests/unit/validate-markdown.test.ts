@@ -1,16 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { checkMarkdown, scanMarkdown } from "../../src/content/markdown-rules.ts";
-import { ContentError } from "../../src/lib/problems.ts";
+import type { ContentError } from "../../src/lib/problems.ts";
 
 /** The first rule a body breaks, as the author would read it, or undefined when it passes. */
 function problemIn(body: string, bodyLine = 1): ContentError | undefined {
-  try {
-    checkMarkdown("01-x.md", scanMarkdown(body, bodyLine));
-    return undefined;
-  } catch (error) {
-    if (error instanceof ContentError) return error;
-    throw error;
-  }
+  return checkMarkdown("01-x.md", scanMarkdown(body, bodyLine))[0];
 }
 
 describe("scanning a section's Markdown", () => {

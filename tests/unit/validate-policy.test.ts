@@ -1,14 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { checkIds } from "../../src/content/id-rules.ts";
+import { anchorsBySection, checkLinks, linkProblem } from "../../src/content/link-rules.ts";
 import { scanMarkdown } from "../../src/content/markdown-rules.ts";
-import {
-  anchorsBySection,
-  checkIds,
-  checkLinks,
-  linkProblem,
-  type ScannedSection,
-  validatePolicy,
-} from "../../src/content/policy-rules.ts";
+import { checkSections, type ScannedSection } from "../../src/content/policy-rules.ts";
 import type { SourceSection } from "../../src/content/read-sections.ts";
+import type { ContentError } from "../../src/lib/problems.ts";
 
 const section = (id: string, body: string, aliases?: Record<string, string>): ScannedSection => {
   const source: SourceSection = { id, order: 1, title: id, file: `${id}.md`, body, bodyLine: 6, aliases };
@@ -20,6 +16,7 @@ const policy = [
   section("sharing", "## Business Transfers {#business-transfers}\n"),
 ];
 const anchors = anchorsBySection(policy);
+const messages = (problems: ContentError[]): string[] => problems.map((p) => p.message);
 const problem = (href: string, from = "cookies") => linkProblem(href, from, anchors)?.problem;
 
 describe("links in the policy", () => {
@@ -70,57 +67,77 @@ describe("links in the policy", () => {
     expect(linkProblem("#business-transfers", "cookies", anchors)?.hint).toContain("`/sharing/#business-transfers`");
   });
 
+  it("leave a link into a section that could not be read to that section's own problem", () => {
+    const bad = section("terms", "See [this](/nope/), [that](/#gone) and [there](/sharing/#gone).\n");
+    expect(messages(checkLinks([...policy, bad], { ids: ["nope"], someUnknown: false }))).toEqual([
+      expect.stringMatching(
+        /the link `\/sharing\/#gone` points to `#gone`, which is not an id in the section `sharing`/,
+      ),
+    ]);
+    expect(messages(checkLinks([...policy, bad], { ids: [], someUnknown: true }))).toEqual([]);
+  });
+
   it("are all checked, naming the file and line of the first bad one", () => {
     const bad = section("terms", "Fine [link](/cookies/).\n\nSee [this](/nope/).\n");
-    expect(() => checkLinks([...policy, bad])).toThrow(
-      /^terms\.md:8: the link `\/nope\/` points to a section `nope` that does not exist/,
-    );
+    expect(messages(checkLinks([...policy, bad]))).toEqual([
+      expect.stringMatching(/^terms\.md:8: the link `\/nope\/` points to a section `nope` that does not exist/),
+    ]);
   });
 });
 
 describe("ids across the policy", () => {
   it("accept distinct section, clause and alias ids", () => {
-    expect(() => checkIds(policy)).not.toThrow();
+    expect(checkIds(policy)).toEqual([]);
   });
 
   it("refuse a clause id used twice, naming both places", () => {
     const twice = section("terms", "## Again {#refusing}\n");
-    expect(() => checkIds([...policy, twice])).toThrow(
-      /^terms\.md:6: the id `refusing` \(clause id\) is already used by clause id in cookies\.md:8/,
-    );
+    expect(messages(checkIds([...policy, twice]))).toEqual([
+      expect.stringMatching(
+        /^terms\.md:6: the id `refusing` \(clause id\) is already used by clause id in cookies\.md:8/,
+      ),
+    ]);
   });
 
   it("refuse a clause id equal to a section id", () => {
-    expect(() => checkIds([...policy, section("terms", "## Sharing {#sharing}\n")])).toThrow(
-      /the id `sharing` \(clause id\) is already used by section id in sharing\.md/,
-    );
+    expect(messages(checkIds([...policy, section("terms", "## Sharing {#sharing}\n")]))).toEqual([
+      expect.stringMatching(/the id `sharing` \(clause id\) is already used by section id in sharing\.md/),
+    ]);
   });
 
   it.each(["contents", "in-this-section", "provenance", "main"])("refuse the layout's id %s", (id) => {
-    expect(() => checkIds([section("terms", `## Clause {#${id}}\n`)])).toThrow(
-      new RegExp(`the id \`${id}\` \\(clause id\\) is already used by the page layout`),
-    );
+    expect(messages(checkIds([section("terms", `## Clause {#${id}}\n`)]))).toEqual([
+      expect.stringMatching(new RegExp(`the id \`${id}\` \\(clause id\\) is already used by the page layout`)),
+    ]);
   });
 
   it.each(["search", "assets", "pagefind"])("refuse the section id %s, a folder of the site", (id) => {
-    expect(() => checkIds([section(id, "Text.\n")])).toThrow(/taken by the site's own/);
+    expect(messages(checkIds([section(id, "Text.\n")]))).toEqual([expect.stringMatching(/taken by the site's own/)]);
   });
 
   it("refuse an alias that points to no clause of its section", () => {
-    expect(() => checkIds([section("terms", "## A {#a}\n", { old: "business-transfers" })])).toThrow(
-      /terms\.md: the alias `old` points to `business-transfers`, which is not a clause id in this section\n {2}→ .*`a`/,
-    );
+    expect(messages(checkIds([section("terms", "## A {#a}\n", { old: "business-transfers" })]))).toEqual([
+      expect.stringMatching(
+        /terms\.md: the alias `old` points to `business-transfers`, which is not a clause id in this section\n {2}→ .*`a`/,
+      ),
+    ]);
   });
 
   it("refuse an alias that is a clause id as well", () => {
-    expect(() => checkIds([...policy, section("terms", "## A {#a}\n", { "business-transfers": "a" })])).toThrow(
-      /the id `business-transfers` \(alias\) is already used by clause id/,
-    );
+    expect(messages(checkIds([...policy, section("terms", "## A {#a}\n", { "business-transfers": "a" })]))).toEqual([
+      expect.stringMatching(/the id `business-transfers` \(alias\) is already used by clause id/),
+    ]);
   });
 
-  it("are checked before links, by validatePolicy", () => {
-    expect(() =>
-      validatePolicy([section("a", "## X {#x} \n\n[y](#nowhere)").source, section("b", "## X {#x}").source]),
-    ).toThrow(/already used/);
+  it("are all reported with the links, in one pass", () => {
+    const { problems } = checkSections([
+      section("a", "## X {#x} \n\n[y](#nowhere)").source,
+      section("b", "## X {#x}").source,
+    ]);
+    expect(messages(problems)).toEqual([
+      expect.stringMatching(/^b\.md:1: the order 1 is already used by a\.md/),
+      expect.stringMatching(/^b\.md:6: the id `x` \(clause id\) is already used/),
+      expect.stringMatching(/^a\.md:8: the link `#nowhere` points to `#nowhere`/),
+    ]);
   });
 });
