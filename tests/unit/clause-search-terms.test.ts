@@ -3,6 +3,7 @@ import { validateFrontMatter } from "../../src/content/front-matter.ts";
 import { scanMarkdown } from "../../src/content/markdown-rules.ts";
 import { checkSections } from "../../src/content/policy-rules.ts";
 import type { SourceSection } from "../../src/content/read-sections.ts";
+import { readSection } from "../../src/content/read-sections.ts";
 
 const section = (clauseSearchTerms: Record<string, string[]>): SourceSection => ({
   id: "sharing",
@@ -44,9 +45,33 @@ describe("reader words for a clause", () => {
     expect(said({ "business-transfers": "merger" })).toEqual([
       "`clauseSearchTerms.business-transfers` must be a list of words (one `- words` per line)",
     ]);
-    expect(problems({ "Business Transfers": ["merger"] })[0]).toMatch(/`Business Transfers` is not an id/);
-    expect(problems({ "business-transfers": [""] })).toEqual([
+    expect(said({ "Business Transfers": ["merger"] })[0]).toMatch(/`Business Transfers` is not an id/);
+    expect(said({ "business-transfers": [""] })).toEqual([
       "`clauseSearchTerms.business-transfers.0` must not be empty",
+    ]);
+  });
+});
+
+describe("reader words for a clause, as written in a section file", () => {
+  const text = (lines: string) => `---\nid: sharing\norder: 1\ntitle: Sharing\n${lines}\n---\n\nText.\n`;
+
+  it("are read as each clause id with its words, exactly as typed", () => {
+    const { section, problems } = readSection(
+      "a.md",
+      text("clauseSearchTerms:\n  business-transfers:\n    - merger\n    - 1984"),
+    );
+    expect(problems).toEqual([]);
+    expect(section?.clauseSearchTerms).toEqual({ "business-transfers": ["merger", "1984"] });
+  });
+
+  it("are refused at the line of a key that is not a clause id, or of a value that is not a list", () => {
+    const notId = readSection("a.md", text("clauseSearchTerms:\n  Business Transfers:\n    - merger")).problems;
+    expect(notId.map((p) => [p.line, p.problem])).toEqual([
+      [6, "`clauseSearchTerms`: `Business Transfers` is not an id"],
+    ]);
+    const notMap = readSection("a.md", text("clauseSearchTerms: merger")).problems;
+    expect(notMap.map((p) => [p.line, p.problem])).toEqual([
+      [5, "`clauseSearchTerms` must be clause ids, each with a list of words"],
     ]);
   });
 });
