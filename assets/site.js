@@ -67,6 +67,10 @@ if (new URLSearchParams(location.search).has("highlight")) {
   import(`${prefix}pagefind/pagefind-highlight.js`).then(({ default: PagefindHighlight }) => {
     // addStyles: false because injected <style> would break the CSP; site.css styles the marks.
     new PagefindHighlight({ highlightParam: "highlight", addStyles: false });
+    // Marked: the address bar drops the words, so a link copied from it carries no search terms.
+    const address = new URL(location.href);
+    address.searchParams.delete("highlight");
+    history.replaceState(history.state, "", address);
   });
 }
 

@@ -11,6 +11,7 @@ import { measureDevLoop } from "./bench/dev-loop.ts";
 import { currentLoad, describeMachine, probeDisk } from "./bench/machine.ts";
 import { measurePdfs } from "./bench/pdf-step.ts";
 import { measurePage } from "./bench/reader-cost.ts";
+import { measureReaderSearch } from "./bench/reader-search.ts";
 import { type BenchResults, renderReport, replaceGenerated } from "./bench/report.ts";
 import { measureContent, measureScale } from "./bench/scale.ts";
 import { measureSearch } from "./bench/search-transfer.ts";
@@ -53,6 +54,9 @@ async function measureInBrowser(results: BenchResults, realSite: string, largeSi
         log(`Search transfer on the ${name}…`);
         results.search ??= [];
         results.search.push(await measureSearch(browser, served.url, name, QUERIES));
+        log(`Readers' questions on the ${name}…`);
+        results.readerSearch ??= [];
+        results.readerSearch.push(await measureReaderSearch(browser, served.url, name, name === "real site"));
       } finally {
         await served.close();
       }

@@ -35,6 +35,13 @@ export const METHOD = `- **Synthetic policies** (scripts/bench/synthetic.ts): th
   its results and the network is idle: everything fetched counts, the page itself included. Then
   the second query is typed into the page's search field and only what that fetched counts.
   Targets are judged on gzip.
+- **Readers' questions** (scripts/bench/reader-search.ts): every question in
+  scripts/bench/reader-questions.json is typed into the real site's search page and submitted; a
+  question counts as answered at *k* when the right section is among the first *k* results, or the
+  right clause among the first *k* places a reader can land on (each result's clauses in the order
+  shown, or the section when it shows none; for a question about a whole section, anywhere in it).
+  The question's transfer is taken as the first query's above, the vocabulary
+  (\`pagefind/vocabulary.json\`) shown apart as well as counted.
 - **Dev loop**: the project copied to a temporary folder, \`npm start\` run there on a free port;
   after it serves, a sentence is appended to \`content/02-cookies.md\` and the section page is
   fetched every 10 ms until it shows the sentence. Two seconds separate edits so each starts from a

@@ -5,6 +5,7 @@ import { type Machine, PROBE_FOLDERS } from "./machine.ts";
 import { METHOD } from "./method.ts";
 import { PDF_METHOD, type PdfStepResult, pdfTable } from "./pdf-step.ts";
 import type { PageCost } from "./reader-cost.ts";
+import { type ReaderSearch, readerSearchReport, readerSearchTargets } from "./reader-search.ts";
 import type { ScaleResult } from "./scale.ts";
 import type { SearchTransfer } from "./search-transfer.ts";
 import { growthRatio, median } from "./stats.ts";
@@ -19,6 +20,8 @@ export interface BenchResults {
   scale: ScaleResult[];
   pages?: PageCost[];
   search?: SearchTransfer[];
+  /** Readers' questions: recall on the real site, and a question's transfer on each site. */
+  readerSearch?: ReaderSearch[];
   dev?: DevLoopResult;
   browser?: string;
   /** `npm run build -- --pdf`: the PDF step (scripts/bench/pdf-step.ts). */
@@ -45,13 +48,16 @@ export function machineLine(machine: Machine, options: BenchOptions, browser?: s
 }
 
 export function targetsTable(results: BenchResults): string {
-  const rows = evaluateTargets({
-    scale: results.scale,
-    pages: results.pages,
-    search: results.search,
-    dev: results.dev,
-    pdf: results.pdf,
-  });
+  const rows = [
+    ...evaluateTargets({
+      scale: results.scale,
+      pages: results.pages,
+      search: results.search,
+      dev: results.dev,
+      pdf: results.pdf,
+    }),
+    ...readerSearchTargets(results.readerSearch),
+  ];
   const verdict = (met?: boolean): string => (met === undefined ? "–" : met ? "met" : "**missed**");
   return markdownTable(
     ["figure", "target", "measured", ""],
@@ -206,6 +212,7 @@ export function renderReport(results: BenchResults): string {
   parts.push("### Where the build time goes", stepsTable(shown), eleventyTable(shown));
   if (results.pages) parts.push("### Reader cost on the real site", pagesTable(results.pages));
   if (results.search) parts.push("### Search transfer", searchTable(results.search));
+  if (results.readerSearch) parts.push("### Search on readers' questions", readerSearchReport(results.readerSearch));
   if (results.dev) parts.push("### Dev loop (`npm start`)", devTable(results.dev));
   if (results.pdf) parts.push("### PDFs (`npm run build -- --pdf`)", pdfTable(results.pdf));
   parts.push("### How each figure was taken", `${METHOD}\n${PDF_METHOD}`);

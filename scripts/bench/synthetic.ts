@@ -47,6 +47,10 @@ export function synthesizeSections(sources: SectionFile[], count: number): Secti
     };
     const aliases = suffixAliases(data.aliases, suffix);
     if (aliases) front.aliases = aliases;
+    if (data.clauseSearchTerms) {
+      const terms = Object.entries(data.clauseSearchTerms as Record<string, string[]>);
+      front.clauseSearchTerms = Object.fromEntries(terms.map(([id, words]) => [`${id}-${suffix}`, words]));
+    }
     return {
       name: `${suffix.padStart(width, "0")}-${front.id}.md`,
       text: `---\n${stringify(front, { lineWidth: 0 })}---\n${suffixClauseIds(content, suffix)}`,

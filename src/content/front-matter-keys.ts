@@ -5,6 +5,7 @@ export const FRONT_MATTER_KINDS = {
   title: "text",
   description: "text",
   searchTerms: "list",
+  clauseSearchTerms: "lists by id",
   aliases: "pairs",
 } as const;
 

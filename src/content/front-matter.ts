@@ -18,6 +18,11 @@ export const sectionFrontMatter = z
      * Indexed for search, never shown: the legal text itself stays word for word.
      */
     searchTerms: z.array(z.string().trim().min(1)).optional(),
+    /**
+     * The same for single clauses, by clause id (`business-transfers: [merger, taken over]`), so
+     * the clause that answers comes first among its section's results.
+     */
+    clauseSearchTerms: z.record(z.string().regex(ID_PATTERN), z.array(z.string().trim().min(1))).optional(),
     /** Clause ids retired on purpose, each mapped to the id of the clause that now carries them. */
     aliases: z.record(z.string().regex(ID_PATTERN), z.string().regex(ID_PATTERN)).optional(),
   })
@@ -48,6 +53,10 @@ const expectedType: Record<string, string> = {
 function describe(issue: z.core.$ZodRawIssue): string {
   const where = issue.path?.length ? `\`${issue.path.join(".")}\`` : "the front matter";
   if (issue.code === "invalid_type" && issue.input === undefined) return `${where} is missing`;
+  if (issue.code === "invalid_type" && issue.path?.[0] === "clauseSearchTerms" && issue.path.length < 3)
+    return issue.path.length === 1
+      ? `${where} must be clause ids, each with a list of words (\`clause-id:\` then \`  - words\` lines)`
+      : `${where} must be a list of words (one \`- words\` per line)`;
   if (issue.code === "invalid_type") return `${where} must be ${expectedType[issue.expected] ?? issue.expected}`;
   if (issue.code === "unrecognized_keys")
     return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `\`${k}\``).join(", ")}`;

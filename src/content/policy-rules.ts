@@ -1,4 +1,5 @@
 import { ContentError } from "../lib/problems.ts";
+import { checkClauseSearchTerms } from "./clause-search-terms.ts";
 import { checkIds } from "./id-rules.ts";
 import { checkLinks } from "./link-rules.ts";
 import { lostTextProblems } from "./lost-text.ts";
@@ -71,7 +72,12 @@ export function checkSections(sources: SourceSection[], unread?: Unread): Checke
     problems.push(...rules, ...lost);
     return { source, scan };
   });
-  problems.push(...checkIds(scanned), ...checkTerms(scanned), ...checkLinks(scanned, unread));
+  problems.push(
+    ...checkIds(scanned),
+    ...checkClauseSearchTerms(scanned),
+    ...checkTerms(scanned),
+    ...checkLinks(scanned, unread),
+  );
   return { sections: ordered, scanned, problems };
 }
 

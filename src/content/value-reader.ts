@@ -42,6 +42,7 @@ export class ValueReader {
       if (!isSeq(node)) return isScalar(node) ? this.text(node, this.key, `\`${this.key}\``) : undefined;
       return node.items.map((item, i) => this.text(item as Node, `${this.key}.${i}`, "this item"));
     }
+    if (kind === "lists by id") return this.listsById(node, line);
     if (!isMap(node))
       return this.report(
         line,
@@ -64,6 +65,37 @@ export class ValueReader {
       pairs.push([from, this.text(pair.value as Node, `${this.key}.${from}`, "this new id")]);
     }
     return Object.fromEntries(pairs);
+  }
+
+  /** `clause-id:` lines, each with its list of words (`clauseSearchTerms`); every key checked as an id. */
+  private listsById(node: Node, line: number): Record<string, unknown> | undefined {
+    if (!isMap(node))
+      return this.report(
+        line,
+        `\`${this.key}\` must be clause ids, each with a list of words`,
+        `Write \`clause-id:\` on a line under \`${this.key}:\`, then its words as \`- words\` lines indented under it.`,
+      );
+    const lists: Array<[string, unknown]> = [];
+    for (const pair of node.items) {
+      const id = this.text(pair.key as Node, undefined, "this clause id");
+      if (id === undefined) continue;
+      if (!ID_PATTERN.test(id)) {
+        this.report(
+          this.lineOf(pair.key as Node),
+          `\`${this.key}\`: \`${id}\` is not an id`,
+          "Ids are lowercase letters and digits in words joined by single hyphens, e.g. `what-we-collect`.",
+        );
+        continue;
+      }
+      const path = `${this.key}.${id}`;
+      this.lines.set(path, this.lineOf(pair.key as Node));
+      const value = pair.value as Node | null;
+      const words = isSeq(value)
+        ? value.items.map((item, i) => this.text(item as Node, `${path}.${i}`, "this item"))
+        : this.text(value, path, `\`${path}\``);
+      lists.push([id, words]);
+    }
+    return Object.fromEntries(lists);
   }
 
   private wholeNumber(node: Node, line: number): number | undefined {

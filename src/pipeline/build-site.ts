@@ -9,6 +9,7 @@ import type { BuildOptions } from "../options.ts";
 import { projectRoot } from "../options.ts";
 import { loadPdfStep, type RenderPdfs } from "../pdf/load-pdf-step.ts";
 import { planPdfs } from "../pdf/pdf-plan.ts";
+import { indexExtras } from "../search/indexed-copy.ts";
 import { buildSearchIndex } from "../search/search-index.ts";
 import { type Asset, collectAssets, withoutUnusedStyles, writeAssets } from "../templates/assets.ts";
 import { brandAssets } from "../templates/brand-assets.ts";
@@ -84,7 +85,8 @@ export async function buildSite(options: BuildOptions, hooks: BuildHooks = {}): 
       checkingMs += performance.now() - started;
     };
     const indexStarted = performance.now();
-    const { pages } = await buildSearchIndex(staging, { visit, language: site.lang });
+    const extras = indexExtras(data.policy, data.history.archived);
+    const { pages } = await buildSearchIndex(staging, { visit, language: site.lang, extras });
     hooks.onStep?.("search-index", performance.now() - indexStarted - checkingMs);
     await step(
       "checks",

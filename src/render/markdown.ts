@@ -7,6 +7,7 @@ import { useCallouts } from "./callouts.ts";
 import { type TermLink, useDefinedTerms } from "./defined-terms.ts";
 import { type NumberHeadings, numberHeadings } from "./heading-numbers.ts";
 import { useNotes } from "./notes.ts";
+import { readerWordsPlugin } from "./reader-words.ts";
 import { useTables } from "./tables.ts";
 
 /** Per-render settings carried in markdown-it's env. */
@@ -67,6 +68,8 @@ export function createMarkdown(): MarkdownIt {
       renderAttrs: () => ({ "data-pagefind-ignore": "" }),
     }),
   });
+  // Where a section page's reader words go in the search index's copy (src/render/reader-words.ts).
+  md.use(readerWordsPlugin);
   md.core.ruler.push("heading_offset", offsetHeadings);
   md.core.ruler.push("heading_aliases", addAliasAnchors);
   md.core.ruler.push("heading_numbers", numberHeadings);

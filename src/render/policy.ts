@@ -77,7 +77,9 @@ export function renderPolicy(ordered: SourceSection[], md: MarkdownIt = markdown
     const sectionId = source.id;
     const numberHeadings = (levels: number[]) => clauseNumbers(position, levels);
     const terms = sectionPageLinks(policyTerms, sectionId);
-    const own = renderMarkdown(md, source.body, { aliases, numberHeadings, sectionId, terms });
+    // The section's own page marks where its reader words go in the search index; the whole-policy page does not.
+    const readerWords = { section: source.searchTerms, clauses: source.clauseSearchTerms };
+    const own = renderMarkdown(md, source.body, { aliases, numberHeadings, sectionId, terms, readerWords });
     // Level 1 plus the page's offset of 1: the section title is an h2 on the whole-policy page.
     const heading = renderHeading(
       md,

@@ -4,12 +4,17 @@ import * as pagefind from "pagefind";
 import { listFiles } from "../lib/files.ts";
 import { releaseMemory } from "../lib/release-memory.ts";
 import { sitePathOf } from "../lib/urls.ts";
+import { type IndexExtras, indexedCopy } from "./indexed-copy.ts";
+import { stopWordsFor } from "./stop-words.ts";
+import { writeVocabulary } from "./vocabulary.ts";
 
 export interface SearchIndexOptions {
   /** The policy's language (`lang` in content/site.json), for Pagefind's stemming; "en" when not given. */
   language?: string;
   /** Given every HTML page ("/cookies/index.html" and its text) while Pagefind indexes it, so the site is read once. */
   visit?: (file: string, html: string) => void | Promise<void>;
+  /** What Pagefind is given of each page beyond what readers get, by site path (./indexed-copy.ts). */
+  extras?: ReadonlyMap<string, IndexExtras>;
 }
 
 export interface SearchIndexResult {
@@ -45,9 +50,13 @@ export function unusedSearchFiles(names: readonly string[], entryJson: string): 
 }
 
 /**
- * Indexes the built site with Pagefind and writes its bundle to `<siteDir>/pagefind/`.
- * Only elements marked `data-pagefind-body` are indexed (the section pages), so the whole-policy
- * page never shows up as a duplicate result. https://pagefind.app/docs/indexing/
+ * Indexes the built site with Pagefind and writes its bundle to `<siteDir>/pagefind/`, with the
+ * search page's vocabulary beside it (./vocabulary.ts). Only elements marked `data-pagefind-body`
+ * are indexed (the section pages and archived versions), so the whole-policy page never shows up
+ * as a duplicate result. https://pagefind.app/docs/indexing/
+ *
+ * Pagefind is given each page with its extras (./indexed-copy.ts: reader words, heading numbers);
+ * the page served stays as it was written, without them.
  *
  * Files are added one by one in sorted order rather than with `addDirectory`: Pagefind's index
  * depends on the order it meets pages, and a directory's listing order differs between file
@@ -59,8 +68,11 @@ export function unusedSearchFiles(names: readonly string[], entryJson: string): 
 const PAGES_AHEAD = 16;
 
 export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
-  const { language = "en", visit } = options;
+  const { language = "en", visit, extras } = options;
+  const stopWords = new Set(stopWordsFor(language));
   const errors: string[] = [];
+  const bundleDir = path.join(siteDir, "pagefind");
+  let pages: number;
   try {
     const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: language });
     errors.push(...createErrors);
@@ -71,7 +83,9 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
       // Pagefind would read a page without the attribute only to leave it out; the whole-policy
       // page alone is 23 MB at 10,000 sections (docs/performance.md).
       if (content.includes("data-pagefind-body")) {
-        const adding = index.addHTMLFile({ url: sitePathOf(file), content });
+        const url = sitePathOf(file);
+        const extra = extras?.get(url);
+        const adding = index.addHTMLFile({ url, content: extra ? indexedCopy(content, extra, stopWords) : content });
         adding.catch(() => {}); // Awaited below, in order; this only stops an early failure from counting as unhandled.
         sent.push(adding);
       }
@@ -81,19 +95,21 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     }
     for (const adding of sent) errors.push(...(await adding).errors);
     releaseMemory();
-    const bundleDir = path.join(siteDir, "pagefind");
     const written = await index.writeFiles({ outputPath: bundleDir });
     errors.push(...written.errors);
     if (errors.length > 0) throw new Error(errors.join("\n"));
     const entryJson = readFileSync(path.join(bundleDir, "pagefind-entry.json"), "utf8");
     for (const name of unusedSearchFiles(readdirSync(bundleDir), entryJson)) rmSync(path.join(bundleDir, name));
-    const pages = indexedPageCount(entryJson);
+    pages = indexedPageCount(entryJson);
     // Pagefind reports no error for a folder without indexable pages; a search that finds nothing would.
     if (pages === 0) throw new Error("no page was indexed: is `data-pagefind-body` on the section pages?");
-    return { pages };
   } catch (cause) {
     throw new Error(`Failed to build the search index of ${siteDir}.`, { cause });
   } finally {
     await pagefind.close();
   }
+  // Once Pagefind's process has gone with the index it held: reading every record adds to neither peak.
+  releaseMemory();
+  writeVocabulary(bundleDir, language);
+  return { pages };
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { transformSync } from "esbuild";
+import { buildSync, transformSync } from "esbuild";
 
 /** Our own CSS, JS and icons, each under a name that carries its content hash, so caches may keep them forever. */
 export interface Asset {
@@ -53,6 +53,26 @@ export function minifyAsset(name: string, content: string): string {
 // `npm start` collects the assets again on every rebuild; the files rarely change.
 const minifiedAssets = new Map<string, string>();
 
+/** A script that imports modules of its own (`import … from "./search/…"`), rather than standing alone. */
+export const importsModules = (script: string): boolean => /^\s*import\s[^(]/m.test(script);
+
+/**
+ * A script and the modules it imports as one minified file, so the page makes one request and
+ * each module stays small and testable on its own (assets/search.js and assets/search/). Not
+ * cached: its modules may change without it. https://esbuild.github.io/api/#bundle
+ */
+export function bundleScript(file: string): string {
+  return buildSync({
+    entryPoints: [file],
+    bundle: true,
+    write: false,
+    minify: true,
+    legalComments: "none",
+    format: "esm",
+    logLevel: "silent",
+  }).outputFiles[0].text;
+}
+
 /** What a site adds to the assets folder's files: CSS after site.css's own, and files of its own (a logo). */
 export interface ExtraAssets {
   siteCss?: string;
@@ -60,14 +80,23 @@ export interface ExtraAssets {
   files?: Record<string, { fileName: string; content: Buffer }>;
 }
 
-/** Every file in the assets folder, keyed by its plain name ("site.css"). Stylesheets are hashed after their URLs are rewritten. */
+/**
+ * Every file at the top of the assets folder, keyed by its plain name ("site.css"); folders hold
+ * the modules scripts import. Stylesheets are hashed after their URLs are rewritten.
+ */
 export function collectAssets(dir: string, pathPrefix = "/", extra: ExtraAssets = {}): Record<string, Asset> {
-  const names = readdirSync(dir).sort();
+  const names = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name)
+    .sort();
   const assets: Record<string, Asset> = {};
   const renamed: Record<string, string> = {};
   for (const name of names.filter((n) => !n.endsWith(".css"))) {
-    const raw = readFileSync(path.join(dir, name));
-    const content = name.endsWith(".js") ? Buffer.from(minifyAsset(name, raw.toString("utf8"))) : raw;
+    const file = path.join(dir, name);
+    const raw = readFileSync(file);
+    const script = name.endsWith(".js") ? raw.toString("utf8") : undefined;
+    const content =
+      script === undefined ? raw : Buffer.from(importsModules(script) ? bundleScript(file) : minifyAsset(name, script));
     const url = `/assets/${fingerprintName(name, content)}`;
     renamed[name] = `${pathPrefix}${url.slice(1)}`;
     assets[name] = { url, content };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type Reader, results, resultTitles, search, searchStatus, startReader } from "../helpers/reader.ts";
+import { type Reader, results, resultTitles, search, searchCount, startReader } from "../helpers/reader.ts";
 
 /** Searching the kitchen-sink policy: excerpts quote its text, never the site's own words around it. */
 let reader: Reader;
@@ -41,7 +41,7 @@ describe("searching notes, tables, terms and summaries", () => {
   it("leaves summaries out of the index: they are not the policy", async () => {
     const { context, page } = await reader.open();
     await search(page, reader.url("/search/"), "narrow");
-    expect(await searchStatus(page).innerText()).toBe("No results for narrow");
+    expect(await searchCount(page).innerText()).toBe("No results for narrow");
     await context.close();
   });
 });

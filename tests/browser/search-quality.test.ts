@@ -25,7 +25,8 @@ const questions: Array<[query: string, sectionId: string]> = [
   ["selling the company", "sharing"],
   ["law enforcement", "sharing"],
   ["fraud", "sharing"],
-  ["email", "sharing"],
+  // The email address readers give us (1.a) comes before the e-mail service providers send (3.b), second.
+  ["email", "information-we-gather"],
   ["update my details", "choices"],
   ["opt out", "choices"],
   ["what do you collect", "information-we-gather"],

@@ -5,11 +5,13 @@ import {
   results,
   resultTitles,
   search,
+  searchCount,
+  searchNote,
   searchSettled,
   searchStatus,
   startReader,
 } from "../helpers/reader.ts";
-import { sectionById } from "../helpers/sections.ts";
+import { policy, sectionById } from "../helpers/sections.ts";
 
 let reader: Reader;
 beforeAll(async () => {
@@ -40,9 +42,11 @@ describe("searching the policy", () => {
     const { page } = await reader.open({ viewport: { width: 1280, height: 720 } });
     await search(page, reader.url("/search/"), "consent");
     const clauseLink = results(page).locator('a[href*="#with-your-consent"]').first();
+    expect(await clauseLink.getAttribute("href")).toBe("/sharing/?highlight=consent#with-your-consent");
     await clauseLink.click();
-    await page.waitForURL(/\/sharing\/\?highlight=consent#with-your-consent$/);
     await page.locator("mark.pagefind-highlight").first().waitFor();
+    // Marked, the words leave the address bar: a link copied from it carries no search terms.
+    await page.waitForURL(/\/sharing\/#with-your-consent$/);
     expect((await page.locator("mark.pagefind-highlight").allInnerTexts()).map((t) => t.toLowerCase())).toContain(
       "consent",
     );
@@ -75,11 +79,14 @@ describe("searching the policy", () => {
     for (const text of excerpts) expect(text).not.toMatch(/track me|⁂/);
   });
 
-  it("says when nothing matches, and lists nothing", async () => {
+  it("says when nothing matches and why, and offers every section instead", async () => {
     const { page } = await reader.open();
     await search(page, reader.url("/search/"), "xyzzy");
-    expect(await searchStatus(page).innerText()).toBe("No results for xyzzy");
-    expect(await results(page).getByRole("link").count()).toBe(0);
+    expect(await searchCount(page).innerText()).toBe("No results for xyzzy");
+    expect(await searchNote(page).innerText()).toBe("Not in the policy: xyzzy.");
+    expect(await results(page).locator(".search-result").count()).toBe(0);
+    const sections = results(page).getByRole("list").last().getByRole("link");
+    expect(await sections.allInnerTexts()).toEqual(policy.sections.map((section) => section.title));
   });
 
   it("searches as the reader types, and says each settled query's count once", async () => {
@@ -95,7 +102,7 @@ describe("searching the policy", () => {
           report(
             r.type === "characterData"
               ? (r.target.textContent ?? "")
-              : [...r.addedNodes].map((n) => n.textContent).join(""),
+              : [...r.addedNodes].map((n) => n.textContent).join(" "),
           );
         }
       };
@@ -106,7 +113,7 @@ describe("searching the policy", () => {
     expect((await resultTitles(page))[0]).toBe(sectionById("security").title);
     await page.locator("#search-input").fill("xyzzy");
     await searchSettled(page, "xyzzy");
-    expect(said).toEqual(["1 result for password", "No results for xyzzy"]);
+    expect(said).toEqual(["1 result for password", "No results for xyzzy Not in the policy: xyzzy."]);
   });
 
   it("searches on submit without leaving the page, and puts the query in the address to share", async () => {
@@ -248,7 +255,8 @@ describe("searching with the keyboard only", () => {
     for (let i = 1; i < links.length; i++) await page.keyboard.press("ArrowUp");
     expect(await focused(page)).toMatchObject({ href: first.href });
     await page.keyboard.press("Enter");
-    await page.waitForURL(/\/security\/\?highlight=credit&highlight=card/);
+    await page.locator("mark.pagefind-highlight").first().waitFor();
+    await page.waitForURL(/\/security\/$/);
     expect(await page.locator("h1").innerText()).toBe(`4 ${sectionById("security").title}`);
   });
 

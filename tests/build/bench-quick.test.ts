@@ -90,6 +90,16 @@ describe("npm run bench -- --quick", () => {
     expect(first.byKind["search-fragment"]!.raw).toBeGreaterThan(0);
   });
 
+  it("asks the readers' questions on the real site, and measures a question's transfer with the vocabulary", () => {
+    const [real] = results.readerSearch!;
+    expect(results.readerSearch!.map((search) => search.site)).toEqual(["real site"]);
+    expect(real.recall!.questions).toBeGreaterThanOrEqual(60);
+    expect(real.recall!.clause.at3).toBeGreaterThan(0);
+    expect(real.heldOut!.questions).toBeGreaterThan(0);
+    expect(real.question.total.gzip).toBeGreaterThan(real.question.vocabulary.gzip);
+    expect(real.question.vocabulary.raw).toBeGreaterThan(0);
+  });
+
   it("times the PDF step for the real policy, and what it wrote", () => {
     expect(results.pdf!.map((pdf) => [pdf.label, pdf.sections, pdf.stepMs.runs])).toEqual([["the real policy", 7, 1]]);
     const [real] = results.pdf!;
@@ -115,6 +125,7 @@ describe("npm run bench -- --quick", () => {
       "Where the build time goes",
       "Reader cost on the real site",
       "Search transfer",
+      "Search on readers' questions",
       "Dev loop",
       "PDFs (`npm run build -- --pdf`)",
       "How each figure was taken",

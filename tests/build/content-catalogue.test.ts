@@ -149,6 +149,12 @@ const refused: Refused[] = [
     error: /the alias `transfers` points to `business-transfer`, which is not a clause id in this section/,
   },
   {
+    scenario: "search-terms-for-missing-clause",
+    file: "01-sharing.md",
+    error:
+      /`clauseSearchTerms` names `business-transfer`, which is not a clause id in this section\n {2}→ Use one of this section's clause ids: `business-transfers`/,
+  },
+  {
     scenario: "removed-id-without-alias",
     file: "01-sharing.md",
     error:

@@ -89,7 +89,11 @@ describe("the kitchen sink's pages", () => {
       sheets("/history/2025-01-15/"),
       sheets("/search/"),
       sheets("/404.html"),
-    ]).toEqual([2, 2, 2, 1, 1]);
+    ]).toEqual([2, 2, 2, 2, 1]);
+    // The search page's second stylesheet is its own, not rich text's.
+    expect(site.page("/search/")("link[rel=stylesheet]:not([media=print])").last().attr("href")).toMatch(
+      /\/search\.[0-9a-f]{8}\.css$/,
+    );
   });
 
   it("give every table a caption, column headers and a named frame, with no style attribute", () => {

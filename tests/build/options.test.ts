@@ -30,7 +30,8 @@ describe("npm run build", () => {
       PATH_PREFIX: "/privacy/",
     });
     expect(result.code, result.stderr).toBe(0);
-    expect(lastLine(result.stdout)).toMatch(/^Built .*built \(3 pages searchable; HTML validated\) in \d+ ms\.$/);
+    // Its three sections, and its two earlier versions for "include earlier versions".
+    expect(lastLine(result.stdout)).toMatch(/^Built .*built \(5 pages searchable; HTML validated\) in \d+ ms\.$/);
     const page = (sitePath: string) => load(readFileSync(pageFile(outDir, sitePath), "utf8"));
     expect(page("/your-rights/")("link[rel=canonical]").attr("href")).toBe(
       "https://policy.example.org/privacy/your-rights/",

@@ -59,7 +59,7 @@ function usedFiles(files: readonly string[]): Map<string, string> {
     for (const [, loc, sitemap] of text.matchAll(/<loc>([^<]+)<\/loc>|Sitemap: (\S+)/g)) {
       use(targetOf(loc ?? sitemap, file), `listed in ${file}`);
     }
-    for (const [name] of text.matchAll(/pagefind\/[\w.-]+\.js/g)) use(name, `loaded by ${file}`);
+    for (const [name] of text.matchAll(/pagefind\/[\w.-]+\.js(?:on)?/g)) use(name, `loaded by ${file}`);
   }
   return used;
 }

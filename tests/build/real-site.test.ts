@@ -2,9 +2,11 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { CheerioAPI } from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TERMS_MARKER } from "../../assets/search.js";
 import { projectRoot } from "../../src/options.ts";
 import { loadPolicy } from "../../src/pipeline/load-policy.ts";
+import { compactReaderWords, READER_WORDS_MARK } from "../../src/render/reader-words.ts";
+import { stopWordsFor } from "../../src/search/stop-words.ts";
+import type { Vocabulary } from "../../src/search/vocabulary.ts";
 import { legalText } from "../helpers/legal-text.ts";
 import { CLAUSE_LABELS, policySourcePath, readPolicySource } from "../helpers/policy-source.ts";
 import {
@@ -334,15 +336,90 @@ describe("the search page and the search index", () => {
   });
 });
 
-describe("search terms from front matter", () => {
-  it("are indexed with their section but never shown to readers", () => {
+describe("reader words from front matter", () => {
+  const fragmentOf = (url: string) => readSearchFragments(site.outDir).find((f) => f.url === url)!;
+  const between = (words: readonly string[]) =>
+    `${READER_WORDS_MARK} ${compactReaderWords(words, new Set(stopWordsFor("en")))} ${READER_WORDS_MARK}`;
+
+  it("are indexed with their section, between the marks the search page leaves out of excerpts", () => {
     const cookies = policy.sections.find((s) => s.id === "cookies")!;
     expect(cookies.searchTerms).toContain("turn off cookies");
-    const fragment = readSearchFragments(site.outDir).find((f) => f.url === "/cookies/")!;
-    // After the marker where the search page cuts excerpts off; no label, whose words would match in every section.
-    expect(fragment.content).toContain(` ${TERMS_MARKER} ${cookies.searchTerms!.join(", ")}.`);
-    expect(fragment.content).not.toMatch(/related|searches/i);
-    expect(readingText(site.page("/cookies/"))).not.toContain("turn off cookies");
+    expect(fragmentOf("/cookies/").content).toContain(between(cookies.searchTerms!));
+    expect(fragmentOf("/cookies/").content).not.toMatch(/related|searches/i);
+  });
+
+  it("are indexed with their clause, after its text and before the next clause's heading", () => {
+    const sharing = policy.sections.find((s) => s.id === "sharing")!;
+    const fragment = fragmentOf("/sharing/");
+    const words = fragment.content.split(/\s+/);
+    for (const [clauseId, list] of Object.entries(sharing.clauseSearchTerms ?? {})) {
+      const anchors = fragment.anchors;
+      const at = anchors.findIndex((a) => a.id === clauseId);
+      const start = words.findIndex((_, i) => i > anchors[at].location && words[i] === READER_WORDS_MARK);
+      expect(start, clauseId).toBeGreaterThan(anchors[at].location);
+      expect(start, clauseId).toBeLessThan(anchors[at + 1]?.location ?? words.length);
+      expect(fragment.content).toContain(between(list));
+    }
+    expect(Object.keys(sharing.clauseSearchTerms ?? {})).toContain("business-transfers");
+  });
+
+  it("are never on the pages readers get, not even hidden: only an empty marker where they belong", () => {
+    for (const sitePath of ["/", ...sectionPaths, ...historyPaths]) {
+      const html = readFileSync(pageFile(site.outDir, sitePath), "utf8");
+      expect(html, sitePath).not.toContain("data-pagefind-index-attrs");
+      expect(html, sitePath).not.toContain(READER_WORDS_MARK);
+    }
+    const $ = site.page("/sharing/");
+    expect(
+      $("[data-reader-words]")
+        .map((_, el) => $(el).attr("data-reader-words"))
+        .get(),
+    ).toEqual(["", ...policy.sections[2].clauses.map((c) => c.id)]);
+    expect($("[data-reader-words]").text()).toBe("");
+    expect(readingText(site.page("/sharing/"))).not.toContain("merger");
+  });
+});
+
+describe("what search results show", () => {
+  it("numbers each section and its clauses as the contents does, without adding the numbers to the words searched", () => {
+    const fragments = readSearchFragments(site.outDir);
+    for (const section of policy.sections) {
+      const { meta, anchors } = fragments.find((f) => f.url === section.url)!;
+      expect(meta.number).toBe(String(section.position));
+      expect(anchors.map((a) => [a.id, a.title])).toEqual(section.clauses.map((c) => [c.id, c.number]));
+      expect(site.page(section.url)("[data-pagefind-title]")).toHaveLength(0);
+    }
+    expect(policy.sections[2].clauses.map((c) => c.number)).toEqual(["3.a", "3.b", "3.c", "3.d", "3.e"]);
+  });
+
+  it("marks every section page as the current version, for the version filter", () => {
+    for (const fragment of readSearchFragments(site.outDir)) expect(fragment.filters).toEqual({ version: ["current"] });
+  });
+
+  it("comes with the words the search page suggests from: the policy's, without stop words", () => {
+    const vocabulary = JSON.parse(
+      readFileSync(path.join(site.outDir, "pagefind", "vocabulary.json"), "utf8"),
+    ) as Vocabulary;
+    expect(vocabulary.pages).toBe(policy.sections.length);
+    expect(vocabulary.words).toMatchObject({ cookies: 3, password: 1, merger: 1 });
+    expect(vocabulary.words).not.toHaveProperty("the");
+    expect(vocabulary.stopWords).toContain("the");
+    expect(readFileSync(path.join(site.outDir, "pagefind", "vocabulary.json")).length).toBeLessThan(12 * 1024);
+  });
+});
+
+describe("the search page when nothing is found", () => {
+  it("has every section ready to list, with links, and no versions box for a policy without history", () => {
+    const $ = site.page("/search/");
+    const nothing = $("[data-search-nothing]");
+    expect(nothing.attr("hidden")).toBeDefined();
+    expect(
+      nothing
+        .find("ol a")
+        .map((_, a) => [[$(a).attr("href"), $(a).text()]])
+        .get(),
+    ).toEqual(policy.sections.map((s) => [s.url, s.title]));
+    expect($("[data-search-versions]")).toHaveLength(0);
   });
 });
 

@@ -317,17 +317,44 @@ describe("the Atom feed", () => {
 });
 
 describe("search", () => {
-  it("indexes only the current section pages, never a dated version or a compare view", () => {
-    const fragments = readSearchFragments(site.outDir);
-    expect(fragments.map((f) => f.url.replace(PREFIX, "/")).sort()).toEqual([
-      "/sharing/",
-      "/what-we-collect/",
-      "/your-rights/",
+  const fragments = () => readSearchFragments(site.outDir);
+  // Pagefind keeps site paths; the search page adds the path prefix (its baseUrl option).
+  const byUrl = (url: string) => fragments().find((f) => f.url === url)!;
+
+  it("indexes the current section pages, and each archived version whole, but never the current dated copy or a compare view", () => {
+    expect(
+      fragments()
+        .map((f) => f.url.replace(PREFIX, "/"))
+        .sort(),
+    ).toEqual(["/history/2016-01-10/", "/history/2018-05-25/", "/sharing/", "/what-we-collect/", "/your-rights/"]);
+  });
+
+  it("keeps archived versions behind the version filter, the current pages under 'current'", () => {
+    expect(byUrl("/sharing/").filters).toEqual({ version: ["current"] });
+    expect(byUrl("/history/2016-01-10/").filters).toEqual({ version: ["2016-01-10"] });
+    const current = fragments()
+      .filter((f) => f.filters.version[0] === "current")
+      .map((f) => f.content)
+      .join(" ");
+    expect(current).toContain("We share your information only with trusted partners.");
+    expect(current).not.toContain("If we are sold");
+    expect(current).not.toContain("cookies");
+  });
+
+  it("gives an archived version's sections and clauses as sub-results, numbered as that version numbered them", () => {
+    const archived = byUrl("/history/2018-05-25/");
+    expect(archived.anchors.map((a) => [a.element, a.id, a.title])).toEqual([
+      ["h2", "what-we-collect", "1"],
+      ["h3", "information-you-give-us", "1.a"],
+      ["h2", "cookies", "2"],
+      ["h2", "sharing", "3"],
+      ["h3", "business-transfers", "3.a"],
+      ["h2", "your-rights", "4"],
     ]);
-    const text = fragments.map((f) => f.content).join(" ");
-    expect(text).toContain("We share your information only with trusted partners.");
-    expect(text).not.toContain("If we are sold");
-    expect(text).not.toContain("cookies");
+    // No title of its own (the search page names the version) and none of the page's header or contents.
+    expect(archived.meta.title).toBe("");
+    expect(archived.content).not.toMatch(/audioMIDIcom|Contents|Version history|Effective/);
+    expect(archived.content).toContain("If we are sold, your information goes to the buyer.");
   });
 });
 

@@ -41,14 +41,20 @@ export function sitePaths(sectionIds: string[]): string[] {
 /** The search page's results region (its links, its result headings). */
 export const results = (page: Page): Locator => page.getByRole("region", { name: "Results" });
 
-/** The search page's live region: "3 results for cookies", "No results for xyz". */
+/** The search page's live region: "3 results for cookies", then what was done with the words, if anything. */
 export const searchStatus = (page: Page): Locator => page.getByRole("status");
+
+/** The live region's first line: "3 results for cookies", "No results for xyz". */
+export const searchCount = (page: Page): Locator => searchStatus(page).locator("[data-search-count]");
+
+/** The live region's second line, when the words were not searched as typed ("Not in the policy: xyz."). */
+export const searchNote = (page: Page): Locator => searchStatus(page).locator(".search-results__note");
 
 /** Waits until the live region has said how many results a query found. */
 export async function searchSettled(page: Page, query: string): Promise<void> {
   const words = query.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  await searchStatus(page)
-    .filter({ hasText: new RegExp(`results? for ${words}$`, "i") })
+  await searchCount(page)
+    .filter({ hasText: new RegExp(`^(No results|[\\d,]+ results?) for ${words}$`, "i") })
     .waitFor();
 }
 
@@ -58,7 +64,17 @@ export async function search(page: Page, url: string, query: string): Promise<vo
   await searchSettled(page, query);
 }
 
-/** Result section titles in order. */
+/** Result section titles in order, without the number the contents gives each ("3."). */
 export async function resultTitles(page: Page): Promise<string[]> {
-  return results(page).getByRole("heading", { level: 2 }).allInnerTexts();
+  return results(page)
+    .locator(".search-result__title a")
+    .evaluateAll((links) =>
+      links.map((link) =>
+        [...link.childNodes]
+          .filter((node) => !(node instanceof HTMLElement))
+          .map((node) => node.textContent)
+          .join("")
+          .trim(),
+      ),
+    );
 }

@@ -57,7 +57,8 @@ export interface SearchFragment {
   url: string;
   content: string;
   meta: Record<string, string>;
-  anchors: Array<{ element: string; id: string; text: string; location: number }>;
+  filters: Record<string, string[]>;
+  anchors: Array<{ element: string; id: string; text: string; location: number; title?: string }>;
 }
 
 /** Pagefind's per-page records (gzip, "pagefind_dcd" then JSON), to see what the index holds. */

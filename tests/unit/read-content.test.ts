@@ -116,7 +116,7 @@ describe("a section's front matter", () => {
       // Not “`title` is missing” as well: the mistyped key says which it meant.
       [3, "unknown key `titel`"],
     ]);
-    expect(problems[0].hint).toContain("id, order, title, description, searchTerms, aliases");
+    expect(problems[0].hint).toContain("id, order, title, description, searchTerms, clauseSearchTerms, aliases");
     expect(problems[2].hint).toMatch(/^Did you mean `title`\?/);
   });
 

@@ -2,13 +2,15 @@ import { describe, expect, it } from "vitest";
 import {
   addressFor,
   arrowTarget,
-  clauseResults,
-  excerptParts,
+  highlightWords,
   latestOnly,
   pagefindOptions,
-  summaryText,
-  TERMS_MARKER,
-} from "../../assets/search.js";
+  suggestions,
+  termWeights,
+} from "../../assets/search/controls.js";
+import { noteText, summaryText } from "../../assets/search/describe.js";
+import { readableDate as pageDate, resultHref } from "../../assets/search/render.js";
+import { readableDate } from "../../src/templates/filters.ts";
 
 /** A promise and the functions that settle it, so a test decides the order calls finish in. */
 function deferred<T>() {
@@ -21,6 +23,8 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
+const pagesOf = (...ids: string[]) => new Map(ids.map((id) => [id, {}]));
+
 describe("the search page's summary", () => {
   it("says how many results a query found, in the words readers and tests rely on", () => {
     expect(summaryText(3, "cookies")).toBe("3 results for cookies");
@@ -30,57 +34,125 @@ describe("the search page's summary", () => {
   });
 });
 
+describe("what the search page says it did with the words", () => {
+  const outcome = { stopped: [], terms: [{ text: "cookies", phrase: false }], dropped: [], mode: "all" };
+
+  it("is nothing when the query was searched as typed", () => {
+    expect(noteText(outcome)).toBe("");
+  });
+
+  it("names the words searched for and those the policy does not use", () => {
+    const said = noteText({
+      stopped: ["can", "i"],
+      terms: [{ text: "copy", phrase: false }],
+      dropped: [{ text: "everything", phrase: false, elsewhere: false }],
+      mode: "all",
+    });
+    expect(said).toBe("Searched for: copy · Not in the current policy: everything.");
+  });
+
+  it("says when a spelling was read as another word, and when no section has every word", () => {
+    const said = noteText(
+      {
+        stopped: [],
+        terms: [
+          { text: "cookies", phrase: false, typed: "cokies" },
+          { text: "merger", phrase: false },
+        ],
+        dropped: [],
+        mode: "most",
+      },
+      { everywhere: true },
+    );
+    expect(said).toBe(
+      "Searched for: cookies, merger · “cokies” read as “cookies” · No section has all of these words: those with the most come first.",
+    );
+  });
+
+  it("quotes phrases and says which words only earlier versions use", () => {
+    const said = noteText({
+      stopped: [],
+      terms: [{ text: "credit card", phrase: true }],
+      dropped: [{ text: "shoe size", phrase: true, elsewhere: true }],
+      mode: "all",
+    });
+    expect(said).toBe("Searched for: “credit card” · Only in earlier versions: “shoe size”.");
+  });
+});
+
 describe("Pagefind's options on the search page", () => {
-  it("keep the tuned ranking, 24-word excerpts, the highlight parameter and the path prefix", () => {
+  it("keep the tuned ranking, keep the numbers out of it, and use the path prefix", () => {
     expect(pagefindOptions("/privacy/")).toEqual({
       baseUrl: "/privacy/",
-      excerptLength: 24,
-      highlightParam: "highlight",
-      ranking: { pageLength: 0.5, termFrequency: 1.0, termSaturation: 1.2 },
+      excerptLength: 30,
+      ranking: {
+        pageLength: 0.5,
+        termFrequency: 1.0,
+        termSaturation: 1.2,
+        metaWeights: { number: 0, numbers: 0 },
+      },
     });
   });
 });
 
-describe("an excerpt", () => {
-  it("becomes runs of plain and marked text, with Pagefind's escapes undone and no markup read", () => {
-    expect(excerptParts("About <mark>Cookies?</mark> <mark>Cookies</mark> &lt;b&gt;are&lt;/b&gt; & more")).toEqual([
-      { text: "About ", marked: false },
-      { text: "Cookies?", marked: true },
-      { text: " ", marked: false },
-      { text: "Cookies", marked: true },
-      { text: " <b>are</b> & more", marked: false },
-    ]);
+describe("a result's address", () => {
+  it("carries the words to mark and the clause to land on, under any path prefix", () => {
+    expect(resultHref("/privacy/sharing/", ["merger", "credit card"], "business-transfers")).toBe(
+      "/privacy/sharing/?highlight=merger&highlight=credit+card#business-transfers",
+    );
+    expect(resultHref("/cookies/", [])).toBe("/cookies/");
   });
 
-  it("stops where the section's search terms begin, so it quotes only the policy", () => {
-    expect(excerptParts(`how to disable <mark>cookies</mark> altogether. ${TERMS_MARKER} opt`)).toEqual([
-      { text: "how to disable ", marked: false },
-      { text: "cookies", marked: true },
-      { text: " altogether.", marked: false },
+  it("comes from the words searched for, a phrase as one", () => {
+    expect(highlightWords({ terms: [{ text: "credit card" }, { text: "cookies" }] })).toEqual([
+      "credit card",
+      "cookies",
     ]);
   });
 });
 
-describe("the clauses listed under a section", () => {
-  const sub = (id: string, hits: number, excerpt = "a <mark>hit</mark>") => ({
-    url: `/s/#${id}`,
-    excerpt,
-    locations: Array.from({ length: hits }, (_, i) => i),
-    ...(id ? { anchor: { id } } : {}),
+describe("an earlier version's date", () => {
+  it("reads as the rest of the site writes dates", () => {
+    expect(pageDate("2016-01-10")).toBe(readableDate("2016-01-10"));
+    expect(pageDate("2016-01-10")).toBe("10 January 2016");
+  });
+});
+
+describe("how much each word counts when clauses are ranked", () => {
+  it("grows as fewer pages hold the word", () => {
+    const weights = termWeights(
+      [
+        { text: "police", pages: pagesOf("sharing") },
+        { text: "information", pages: pagesOf("a", "b", "c", "d", "e", "f") },
+      ],
+      7,
+    );
+    expect(weights.get("police")).toBeGreaterThan(3 * weights.get("information")!);
+  });
+});
+
+describe("the words suggested when nothing is found", () => {
+  const vocabulary = { words: { cookies: 3, cookie: 2, password: 1 } };
+
+  it("are the nearest words the policy uses for each word it does not, once each", () => {
+    const outcome = {
+      dropped: [
+        { text: "cookeez", phrase: false, elsewhere: false },
+        { text: "cookiez", phrase: false, elsewhere: false },
+        { text: "passwerd", phrase: false, elsewhere: false },
+      ],
+    };
+    expect(suggestions(outcome, vocabulary)).toEqual(["cookies", "cookie", "password"]);
   });
 
-  it("leave out the page itself, which has no anchor", () => {
-    expect(clauseResults([sub("", 9), sub("a", 1)]).map((s) => s.url)).toEqual(["/s/#a"]);
-  });
-
-  it("are at most five, those with most hits, in page order", () => {
-    const subs = [sub("a", 1), sub("b", 5), sub("c", 2), sub("d", 4), sub("e", 3), sub("f", 6), sub("g", 1)];
-    expect(clauseResults(subs).map((s) => s.url)).toEqual(["/s/#b", "/s/#c", "/s/#d", "/s/#e", "/s/#f"]);
-  });
-
-  it("leave out a clause whose only hit is in the section's search terms", () => {
-    const last = sub("last", 1, `share the information. ${TERMS_MARKER} who sees my data, <mark>police</mark>.`);
-    expect(clauseResults([sub("a", 1), last]).map((s) => s.url)).toEqual(["/s/#a"]);
+  it("leave out phrases and words an earlier version has", () => {
+    const outcome = {
+      dropped: [
+        { text: "cookiez", phrase: true, elsewhere: false },
+        { text: "cookiez", phrase: false, elsewhere: true },
+      ],
+    };
+    expect(suggestions(outcome, vocabulary)).toEqual([]);
   });
 });
 
@@ -134,5 +206,14 @@ describe("the search page's address", () => {
       "https://example.org/p/search/?q=credit+card#x",
     );
     expect(addressFor("https://example.org/search/?q=old", "")).toBe("https://example.org/search/");
+  });
+
+  it("says whether earlier versions were included", () => {
+    expect(addressFor("https://example.org/search/", "cookies", true)).toBe(
+      "https://example.org/search/?q=cookies&versions=all",
+    );
+    expect(addressFor("https://example.org/search/?q=x&versions=all", "cookies", false)).toBe(
+      "https://example.org/search/?q=cookies",
+    );
   });
 });
