@@ -168,6 +168,18 @@ export function readBuildOptions(argv: string[], env: Env): BuildOptions & { hel
   };
 }
 
+export const CHECK_USAGE = `Usage: npm run check
+  Checks content/ and history/ as the build does, without building the site: the same
+  file:line: problem → fix lines and exit codes (1 for a content problem, 2 for a usage mistake).
+  --help            show this help
+Environment: POLICY_CONTENT_DIR, POLICY_HISTORY_DIR, SITE_URL, PATH_PREFIX (docs/deploying.md, "Options").`;
+
+/** `npm run check` options: only what the content stage reads. */
+export function readCheckOptions(argv: string[], env: Env): SiteOptions & { help: boolean } {
+  const { values } = parseFlags(argv, {}, CHECK_USAGE);
+  return { ...readSiteOptions(env), help: values.help === true };
+}
+
 /** `npm start` options. */
 export function readServeOptions(env: Env): ServeOptions {
   const port = Number(env.PORT || "8080");
