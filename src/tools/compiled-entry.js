@@ -2,7 +2,7 @@
 // everything of ours it imports are bundled by esbuild into node_modules/.cache/policy-site/,
 // under a name made from the sources' digest: a changed source is compiled again before it runs,
 // and nothing stale is ever run. JavaScript, because it runs before anything can load TypeScript.
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -85,7 +85,7 @@ export async function compiledEntry(root, entry) {
   if (existsSync(file)) return file;
   // Made beside the final folder and renamed into place, so two commands starting at once never
   // see half a bundle: the one that renames second keeps the first one's.
-  const staging = `${dir}.staging-${process.pid}`;
+  const staging = `${dir}.staging-${process.pid}-${randomUUID().slice(0, 8)}`;
   mkdirSync(cache, { recursive: true });
   try {
     await compile(root, entry, staging);
