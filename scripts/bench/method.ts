@@ -49,6 +49,6 @@ export const METHOD = `- **Commands as you run them** (scripts/bench/commands.ts
   \`02-cookies.md\`; the time runs from the save until the dev server's reload message (read on
   its WebSocket, as every open tab reads it) and the section page it then serves shows the
   sentence. Each edit starts when the previous one was served. *The dev server's build* is its own
-  "Built … in N ms" line: watching the file until it has been still for 50 ms comes before it.
+  "Built … in N ms" line; waiting until the content has been still for 50 ms comes before it.
 - Units: 1 KB = 1,024 bytes; 1 MB = 1,024 KB; 1 GB = 1,024 MB. No test asserts any of these
   figures; \`npm test\` only runs \`npm run bench -- --quick\` to keep the benchmark working.`;

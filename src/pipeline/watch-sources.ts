@@ -33,19 +33,30 @@ export interface SourceWatcher {
   close(): Promise<void>;
 }
 
+/** How long the folders must be still before a change counts; the save-to-served target is 300 ms. */
+export const QUIET_MS = 50;
+
 /**
- * Calls `onChange` on every file or folder added, changed or deleted in `folders`. A save counts
- * once the file has been still for 50 ms (an editor may write it in several parts); the
- * save-to-served target is 300 ms (docs/performance.md).
+ * Calls `onChange` once the files and folders in `folders` have been still for QUIET_MS after
+ * being added, changed or deleted: an editor may write a file in several parts, and a rename, a
+ * copied folder or a checkout is several changes, which are built together.
  */
 export async function watchSources(folders: readonly string[], onChange: () => void): Promise<SourceWatcher> {
   const { parents, isWatched } = watchFilter(folders);
   const watcher = chokidar.watch(parents, {
     ignoreInitial: true,
     ignored: (file: string) => !isWatched(path.resolve(file)),
-    awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 },
   });
-  watcher.on("all", onChange);
+  let timer: NodeJS.Timeout | undefined;
+  watcher.on("all", () => {
+    clearTimeout(timer);
+    timer = setTimeout(onChange, QUIET_MS);
+  });
   await new Promise<void>((ready) => watcher.once("ready", ready));
-  return { close: () => watcher.close() };
+  return {
+    close: async () => {
+      clearTimeout(timer);
+      await watcher.close();
+    },
+  };
 }
