@@ -6,7 +6,7 @@ import { formatNotices } from "../lib/notices.ts";
 import type { ServeOptions } from "../options.ts";
 import { type BuildFailure, describeBuildFailure } from "./build-failure.ts";
 import { buildSite } from "./build-site.ts";
-import { devMiddleware, type UrlMapper } from "./dev-responses.ts";
+import { type DevSite, devMiddleware } from "./dev-responses.ts";
 import { watchedFolders, watchSources } from "./watch-sources.ts";
 
 export interface DevServer {
@@ -31,20 +31,9 @@ function everyResponseHeaders(pathPrefix: string): Record<string, string> {
   );
 }
 
-/**
- * `npm start`: the same build as `npm run build` (src/pipeline/build-site.ts), run once at start
- * and again on every change to a watched file, one build at a time, served with live reload.
- * Each build is staged and swapped in whole, and requests wait while one runs, so the server
- * never shows a half-written or outdated site. While the content has a mistake, every page is
- * the error page (src/pipeline/build-error-page.ts), and every open tab reloads to it and back.
- */
-export async function startDevServer(
-  options: ServeOptions,
-  log: DevLog = { info: console.log, error: console.error },
-): Promise<DevServer> {
+/** One build of the site for the dev server: its line in the terminal, and why it failed, if it did. */
+function devBuilds(options: ServeOptions, log: DevLog) {
   let failure: BuildFailure | undefined;
-  let running: Promise<void> = Promise.resolve();
-  let pending = false;
   const shownOutDir = path.relative(process.cwd(), options.outDir) || options.outDir;
   const build = async (): Promise<void> => {
     const started = performance.now();
@@ -53,31 +42,59 @@ export async function startDevServer(
       const { searchPages, notices } = await buildSite({ ...options, validateHtml: false, purpose: "preview" });
       for (const notice of formatNotices(notices)) log.info(notice);
       failure = undefined;
-      log.info(
-        `Built ${shownOutDir} (${searchPages} pages searchable) in ${Math.round(performance.now() - started)} ms.`,
-      );
+      const ms = Math.round(performance.now() - started);
+      log.info(`Built ${shownOutDir} (${searchPages} pages searchable) in ${ms} ms.`);
     } catch (error) {
       failure = describeBuildFailure(error);
       const known = findKnownError(error);
       log.error(known ? `\nBuild failed: ${known.message}\n` : error);
     }
   };
-  // One build at a time; changes that arrive during a build are folded into the next one, and
-  // open tabs reload once the last of them is built (a renamed file is two changes).
-  const rebuild = (): Promise<void> => {
+  return { build, failure: () => failure };
+}
+
+/**
+ * One build at a time: changes that arrive during a build are folded into the next one, and
+ * `afterLast` runs once the last of them is built (a renamed file is two changes, one reload).
+ */
+export function buildQueue(build: () => Promise<void>, afterLast: () => void) {
+  let running: Promise<void> = Promise.resolve();
+  let pending = false;
+  const request = (): Promise<void> => {
     if (pending) return running;
     pending = true;
     running = running.then(async () => {
       pending = false;
       await build();
-      if (!pending) server.reload({ files: [] });
+      if (!pending) afterLast();
     });
     return running;
   };
+  return { request, settled: () => running };
+}
 
-  let mapUrl: UrlMapper = () => ({ statusCode: 404 });
+/**
+ * `npm start`: the same build as `npm run build` (src/pipeline/build-site.ts), run once at start
+ * and again on every change to a watched file, served with live reload. Each build is staged and
+ * swapped in whole, and requests wait while one runs, so the server never shows a half-written or
+ * outdated site. While the content has a mistake, every page is the error page
+ * (src/pipeline/build-error-page.ts), and every open tab reloads to it and back.
+ */
+export async function startDevServer(
+  options: ServeOptions,
+  log: DevLog = { info: console.log, error: console.error },
+): Promise<DevServer> {
+  const builds = devBuilds(options, log);
+  const queue = buildQueue(builds.build, () => server.reload({ files: [] }));
   const headers = everyResponseHeaders(options.pathPrefix);
-  const site = { outDir: options.outDir, headers, settled: () => running, failure: () => failure };
+  const site: DevSite = {
+    outDir: options.outDir,
+    headers,
+    settled: queue.settled,
+    failure: builds.failure,
+    // Its own mapping of URLs to files, so the pages we serve and the files it serves agree.
+    mapUrl: (url) => server.mapUrlToFilePath(url),
+  };
   const server = EleventyDevServer.getServer("policy", options.outDir, {
     port: options.port,
     pathPrefix: options.pathPrefix,
@@ -85,22 +102,21 @@ export async function startDevServer(
     liveReload: false,
     domDiff: false,
     headers,
-    middleware: [devMiddleware({ ...site, mapUrl: (url) => mapUrl(url) })],
+    middleware: [devMiddleware(site)],
     logger: { info: log.info, log: log.info, error: log.error },
   });
-  mapUrl = (url) => server.mapUrlToFilePath(url);
   // The first build, the watch and the server start together: a page asked for meanwhile waits
   // for the build, and a change saved meanwhile is built next.
-  running = build();
-  const watching = watchSources(watchedFolders(options), () => void rebuild());
+  const first = queue.request();
+  const watching = watchSources(watchedFolders(options), () => void queue.request());
   server.serve(options.port);
   await server.ready();
   const watcher = await watching;
-  await running;
+  await first;
 
   return {
     url: server.getServerUrl("localhost"),
-    settled: () => running,
+    settled: queue.settled,
     close: async () => {
       await watcher.close();
       await server.close();
