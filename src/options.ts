@@ -180,8 +180,14 @@ export function readCheckOptions(argv: string[], env: Env): SiteOptions & { help
   return { ...readSiteOptions(env), help: values.help === true };
 }
 
-/** `npm start` options. */
-export function readServeOptions(env: Env): ServeOptions {
+export const START_USAGE = `Usage: PORT=8080 npm start
+  Builds the site, serves it with live reload and builds again on every change (docs/editing.md).
+  --help            show this help
+Environment: PORT (0 picks a free one), OUTPUT_DIR, POLICY_CONTENT_DIR, POLICY_HISTORY_DIR, SITE_URL, PATH_PREFIX (docs/deploying.md, "Options").`;
+
+/** `npm start` options; it takes no flags, so `npm start -- --port 8081` is refused rather than ignored. */
+export function readServeOptions(argv: string[], env: Env): ServeOptions & { help: boolean } {
+  const { values } = parseFlags(argv, {}, START_USAGE);
   const port = Number(env.PORT || "8080");
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(
@@ -189,7 +195,7 @@ export function readServeOptions(env: Env): ServeOptions {
       "Give a whole number from 1 to 65535, e.g. PORT=8081.",
     );
   }
-  return { ...readSiteOptions(env), outDir: fromRoot(env.OUTPUT_DIR, "dist"), port };
+  return { ...readSiteOptions(env), outDir: fromRoot(env.OUTPUT_DIR, "dist"), port, help: values.help === true };
 }
 
 export const NEW_SECTION_USAGE = `Usage: npm run new-section -- "Title" [--id short-id] [--content-dir dir]`;

@@ -85,4 +85,14 @@ describe("npm start's options", () => {
     expect(result.stderr).toContain('PORT "eighty" is not a port number\n  → Give a whole number from 1 to 65535');
     expect(readdirSync(root)).not.toContain("never-served");
   });
+
+  it("refuses a flag, which npm start has none of, and prints its usage for --help", async () => {
+    const flag = await npm(["start", "--", "--port", "8081"], { OUTPUT_DIR: path.join(root, "never-served") });
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("Unknown option '--port'");
+    expect(flag.stderr).toContain("Usage: PORT=8080 npm start");
+    const help = await npm(["start", "--", "--help"]);
+    expect([help.code, help.stdout]).toEqual([0, expect.stringContaining("Environment: PORT (0 picks a free one)")]);
+    expect(readdirSync(root)).not.toContain("never-served");
+  });
 });
