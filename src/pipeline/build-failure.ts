@@ -23,15 +23,6 @@ export interface BuildFailure {
   unexpected: boolean;
 }
 
-/** The problem text of a ContentError: its message less `where: ` before and `→ fix` after. */
-export function problemOf(error: ContentError): string {
-  const where = error.line === undefined ? error.file : `${error.file}:${error.line}`;
-  const start = `${where}: `;
-  const end = `\n  → ${error.hint}`;
-  const { message } = error;
-  return message.startsWith(start) && message.endsWith(end) ? message.slice(start.length, -end.length) : message;
-}
-
 /** An error's message and those of its causes, one per line: for errors that are nobody's content mistake. */
 function messageChain(error: unknown): string {
   const messages: string[] = [];
@@ -61,7 +52,7 @@ function describeContentErrors(errors: readonly ContentError[]): BuildFailure {
     summary: `${count} problem${count === 1 ? "" : "s"} in the content`,
     lines: shown.map((e) => ({
       where: e.line === undefined ? e.file : `${e.file}:${e.line}`,
-      problem: problemOf(e),
+      problem: e.problem,
       fix: e.hint,
     })),
     more: more > 0 ? `… and ${more} more.` : undefined,

@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/tools/chromium.ts";
 import { checkA11y } from "../helpers/axe.ts";
+import { printedProblems } from "../helpers/npm.ts";
 import { liveReloadConnected, type NpmStart, reloadAfter, startNpmStart } from "../helpers/npm-start.ts";
 import { resultTitles, search } from "../helpers/reader.ts";
 
@@ -82,33 +83,39 @@ describe("npm start", () => {
     const context = await browser.newContext();
     const tabs = [await openLive(context, "/cookies/"), await openLive(context, "/")];
     const cookies = read("02-cookies.md");
+    const sharing = read("03-sharing.md");
+    const printed = dev.output().length;
     const failed = dev.nextLine(/^Build failed: /);
-    await Promise.all(
-      tabs.map(({ page }, index) =>
-        reloadAfter(
-          page,
-          index === 0 ? write("02-cookies.md", `${cookies}\n[a link](javascript:alert(1))\n`) : () => {},
-        ),
-      ),
-    );
+    // Two files broken in one save (one build): both problems, at once.
+    const breakBoth = (): void => {
+      write("02-cookies.md", `${cookies}\n[a link](javascript:alert(1))\n`)();
+      write("03-sharing.md", `${sharing}\n#### A Heading Without Its Id\n`)();
+    };
+    await Promise.all(tabs.map(({ page }, index) => reloadAfter(page, index === 0 ? breakBoth : () => {})));
     // The terminal's lines, word for word, and no stack trace.
-    const where = (await failed).replace(/^Build failed: /, "");
-    const output = dev.output();
-    const fix = output.slice(output.indexOf(where) + where.length).split("\n")[1];
-    expect(where).toMatch(/02-cookies\.md:\d+: the link `javascript:alert\(1\)` uses the `javascript:` scheme/);
-    expect(fix).toMatch(/^ {2}→ Links may use/);
-    expect(output).not.toMatch(/^\s+at /m);
+    expect(await failed).toBe("Build failed: 2 problems in the content:");
+    const terminal = printedProblems(dev.output().slice(printed));
+    expect(terminal.map((p) => `${p.file}:${p.line}`)).toEqual([
+      expect.stringMatching(/02-cookies\.md:\d+$/),
+      expect.stringMatching(/03-sharing\.md:\d+$/),
+    ]);
+    expect(dev.output().slice(printed)).not.toMatch(/^\s+at /m);
     for (const { page } of tabs) {
-      expect(await page.title()).toBe("Build failed: 1 problem in the content");
+      expect(await page.title()).toBe("Build failed: 2 problems in the content");
       expect(await h1(page)).toBe("The site could not be built");
-      const problem = page.getByRole("listitem");
-      expect(await problem.locator("p").first().innerText()).toBe(where);
-      expect(await problem.locator(".fix").textContent()).toBe(`→ Fix: ${fix.trim().slice(2)}`);
+      const items = page.getByRole("listitem");
+      expect(await items.count()).toBe(2);
+      for (const [index, { file, line, problem, hint }] of terminal.entries()) {
+        expect(await items.nth(index).locator("p").first().innerText()).toBe(`${file}:${line}: ${problem}`);
+        expect(await items.nth(index).locator(".fix").textContent()).toBe(`→ Fix: ${hint}`);
+      }
     }
     expect([await status("/sharing/"), await status("/no-such-page/")]).toEqual([500, 500]);
-    await Promise.all(
-      tabs.map(({ page }, index) => reloadAfter(page, index === 0 ? write("02-cookies.md", cookies) : () => {})),
-    );
+    const fixBoth = (): void => {
+      write("02-cookies.md", cookies)();
+      write("03-sharing.md", sharing)();
+    };
+    await Promise.all(tabs.map(({ page }, index) => reloadAfter(page, index === 0 ? fixBoth : () => {})));
     expect(await h1(tabs[0].page)).toBe("What About Cookies?");
     expect(await tabs[1].page.title()).toBe("audioMIDI.com Privacy Policy");
     expect(tabs.flatMap((tab) => tab.errors)).toEqual([]);
@@ -171,7 +178,7 @@ describe("npm start", () => {
     await context.close();
   });
 
-  it("builds again when site.json, the published ids or history/ change", async () => {
+  it("builds again when site.json, the version lock or history/ change", async () => {
     const context = await browser.newContext();
     const { page } = await openLive(context, "/");
     const site = read("site.json");
@@ -179,15 +186,15 @@ describe("npm start", () => {
     expect(await page.title()).toBe("Renamed Privacy Policy");
     await reloadAfter(page, write("site.json", site));
 
-    const ids = read("published-ids.json");
-    await reloadAfter(
-      page,
-      write("published-ids.json", ids.replace('"cookies": []', '"cookies": ["refusing-cookies"]')),
-    );
+    // The version lock records a clause id this section no longer has, as a pull might bring it.
+    const lock = read("version-lock.json");
+    const locked = JSON.parse(lock);
+    locked.versions["2014-04-08"].sections.cookies.clauseIds.push("refusing-cookies");
+    await reloadAfter(page, write("version-lock.json", JSON.stringify(locked, null, 2)));
     expect(await page.getByRole("listitem").first().innerText()).toMatch(
       /02-cookies\.md:.*`refusing-cookies` was published/s,
     );
-    await reloadAfter(page, write("published-ids.json", ids));
+    await reloadAfter(page, write("version-lock.json", lock));
     expect(await page.title()).toBe("audioMIDI.com Privacy Policy");
 
     // Made beside it and moved in whole, as a checkout brings it: one change, so one build.
