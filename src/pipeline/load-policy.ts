@@ -2,7 +2,7 @@ import path from "node:path";
 import { shownFolder } from "../content/content-files.ts";
 import { checkAgainstLock } from "../content/lock-check.ts";
 import { checkPublishedIds } from "../content/published-ids.ts";
-import { CONTENT_FOLDER, readVersionContent, type VersionContent } from "../content/read-policy.ts";
+import { contentFolderRules, readVersionContent, type VersionContent } from "../content/read-policy.ts";
 import { readSiteJson, type Site } from "../content/site-json.ts";
 import { type LockFile, readVersionLock, recordedIds } from "../content/version-lock.ts";
 import { buildHistory } from "../history/history.ts";
@@ -43,8 +43,10 @@ function attempt<T>(errors: ContentError[], read: () => T): T | undefined {
 export function checkContent(options: SiteOptions, purpose: BuildPurpose = "build"): ContentCheck {
   const errors: ContentError[] = [];
   const site = attempt(errors, () => readSiteJson(options.contentDir, options));
-  const logo = site?.brand?.logo;
-  const current = readVersionContent(options.contentDir, CONTENT_FOLDER(shownFolder(options.contentDir), logo));
+  const current = readVersionContent(
+    options.contentDir,
+    contentFolderRules(options.contentDir, shownFolder(options.contentDir)),
+  );
   const history = readArchivedVersions(options.historyDir);
   const lock = attempt(errors, () => readVersionLock(options.contentDir));
   const notices = [...current.notices];
@@ -106,7 +108,7 @@ export function loadPolicyData(
 
 /** The current policy alone, read, checked and rendered: for the authoring scripts and the tests. */
 export function loadPolicy(contentDir: string): Policy {
-  const content = readVersionContent(contentDir, CONTENT_FOLDER(shownFolder(contentDir)));
+  const content = readVersionContent(contentDir, contentFolderRules(contentDir, shownFolder(contentDir)));
   if (content.problems.length > 0) throw new ContentErrors(content.problems);
   return renderPolicy(content.sections);
 }
