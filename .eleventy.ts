@@ -10,8 +10,12 @@ import { cacheCompiledTemplates, type NunjucksTemplateClass } from "./src/templa
  * renders the policy first and hands it over as global data: `site`, `policy`, `history`, `assets`
  * and `csp` (src/templates/template-data.ts). Legal text is never a template, so `{{ }}` in it
  * stays literal.
+ *
+ * The build imports this function and runs it through the programmatic API's config callback,
+ * rather than naming this file for Eleventy to load: on Node 20 that import would need a
+ * TypeScript loader in every process that builds (docs/performance.md).
  */
-export default function (eleventyConfig: UserConfig) {
+export default function eleventySetup(eleventyConfig: UserConfig): void {
   // The templates' filters: readable dates, public URLs, headings with permalinks, the sitemap's pages.
   eleventyConfig.addPlugin(filtersPlugin);
 
@@ -26,10 +30,8 @@ export default function (eleventyConfig: UserConfig) {
     cacheCompiledTemplates(nunjucks.Template),
   );
 
-  return {
-    dir: { input: "pages", includes: "../layouts", output: "dist" },
-    templateFormats: ["njk"],
-    htmlTemplateEngine: "njk",
-    markdownTemplateEngine: false,
-  };
+  // Only the Nunjucks pages in pages/ are templates (no .md or .html ones), with their layouts and
+  // partials beside them. https://www.11ty.dev/docs/config/#template-formats
+  eleventyConfig.setTemplateFormats(["njk"]);
+  eleventyConfig.setIncludesDirectory("../layouts");
 }

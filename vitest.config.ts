@@ -3,8 +3,6 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
-    // Eleventy loads .eleventy.ts itself; on Node 20 it needs tsx in every worker.
-    execArgv: ["--import", "tsx"],
     pool: "forks",
     testTimeout: 60_000,
     hookTimeout: 180_000,

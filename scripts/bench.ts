@@ -1,12 +1,15 @@
-// npm run bench: build cost as the policy grows, page weight, search transfer and the dev loop.
+// npm run bench: the commands as an editor runs them, build cost as the policy grows, page weight,
+// search transfer and the dev loop.
 // Prints the report and writes it to docs/performance.md (see docs/building.md, “Scripts”).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { projectRoot } from "../src/options.ts";
 import { launchBrowser } from "../src/tools/chromium.ts";
+import { compiledEntry } from "../src/tools/compiled-entry.js";
 import { serveDirectory } from "../src/tools/static-server.ts";
 import { type BenchOptions, parseBenchArgs, USAGE } from "./bench/args.ts";
+import { measureCommands } from "./bench/commands.ts";
 import { measureDevLoop } from "./bench/dev-loop.ts";
 import { currentLoad, describeMachine, probeDisk } from "./bench/machine.ts";
 import { measurePdfs } from "./bench/pdf-step.ts";
@@ -69,6 +72,10 @@ async function measureInBrowser(results: BenchResults, realSite: string, largeSi
 async function run(options: BenchOptions, workDir: string): Promise<BenchResults> {
   const results: BenchResults = { options, machine: { ...describeMachine(), diskMs: probeDisk(workDir) }, scale: [] };
   const contentDir = path.join(projectRoot, "content");
+  log("npm run build and npm run check of the real policy, from the shell…");
+  results.commands = await measureCommands(options.runs, path.join(workDir, "command-site"));
+  // Compiled before the first timed build, as the commands above were by their untimed run.
+  await compiledEntry(projectRoot, "scripts/bench/build-child.ts");
   log("The real policy…");
   const real = await measureContent(contentDir, readSectionFiles(contentDir).length, options.runs, workDir, {
     keep: true,
@@ -95,9 +102,7 @@ async function run(options: BenchOptions, workDir: string): Promise<BenchResults
   }
   if (options.dev) {
     log("Dev loop with npm start…");
-    const devDir = path.join(workDir, "project");
-    mkdirSync(devDir);
-    results.dev = await measureDevLoop(projectRoot, devDir, options.runs);
+    results.dev = await measureDevLoop(path.join(workDir, "dev"), { starts: options.runs, edits: options.runs });
   }
   results.machine.loadAtEnd = currentLoad();
   return results;

@@ -2,11 +2,13 @@
 // again on every change to content/, history/, pages/, layouts/ or assets/.
 
 import { runCommand } from "../src/lib/command.ts";
-import { readServeOptions } from "../src/options.ts";
+import { readServeOptions, START_USAGE } from "../src/options.ts";
 import { startDevServer } from "../src/pipeline/dev-server.ts";
 
 await runCommand(async () => {
-  const server = await startDevServer(readServeOptions(process.env));
+  const options = readServeOptions(process.argv.slice(2), process.env);
+  if (options.help) return console.log(START_USAGE);
+  const server = await startDevServer(options);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => void server.close().then(() => process.exit(0)));
   }

@@ -125,12 +125,12 @@ export function readPdfPaper(raw: string | undefined): PdfPaper {
  * sets `npm_config_validate_html` and passes nothing on. Refused, so a deploy never skips a check
  * it asked for. https://docs.npmjs.com/cli/v11/commands/npm-run-script
  */
-function refuseFlagsGivenToNpm(env: Env, flags: string[]): void {
+function refuseFlagsGivenToNpm(env: Env, flags: string[], script = "build"): void {
   for (const flag of flags) {
     if (env[`npm_config_${flag.replaceAll("-", "_")}`] === undefined) continue;
     throw new UsageError(
-      `--${flag} was given to npm, not to the build`,
-      `Put \`--\` before the build's own flags: npm run build -- --${flag}`,
+      `--${flag} was given to npm, not to the ${script}`,
+      `Put \`--\` before the ${script}'s own flags: npm run ${script} -- --${flag}`,
     );
   }
 }
@@ -168,8 +168,28 @@ export function readBuildOptions(argv: string[], env: Env): BuildOptions & { hel
   };
 }
 
-/** `npm start` options. */
-export function readServeOptions(env: Env): ServeOptions {
+export const CHECK_USAGE = `Usage: npm run check [-- --release]
+  Checks content/ and history/ as the build does, without building the site: the same
+  file:line: problem → fix lines and exit codes (1 for a content problem, 2 for a usage mistake).
+  --release         check as the build to deploy does: every version and id recorded
+  --help            show this help
+Environment: POLICY_CONTENT_DIR, POLICY_HISTORY_DIR, SITE_URL, PATH_PREFIX (docs/deploying.md, "Options").`;
+
+/** `npm run check` options: only what the content stage reads, and which build it checks as. */
+export function readCheckOptions(argv: string[], env: Env): SiteOptions & { purpose: BuildPurpose; help: boolean } {
+  const { values } = parseFlags(argv, { release: { type: "boolean" } }, CHECK_USAGE);
+  refuseFlagsGivenToNpm(env, ["release"], "check");
+  return { ...readSiteOptions(env), purpose: values.release ? "release" : "build", help: values.help === true };
+}
+
+export const START_USAGE = `Usage: PORT=8080 npm start
+  Builds the site, serves it with live reload and builds again on every change (docs/editing.md).
+  --help            show this help
+Environment: PORT (0 picks a free one), OUTPUT_DIR, POLICY_CONTENT_DIR, POLICY_HISTORY_DIR, SITE_URL, PATH_PREFIX (docs/deploying.md, "Options").`;
+
+/** `npm start` options; it takes no flags, so `npm start -- --port 8081` is refused rather than ignored. */
+export function readServeOptions(argv: string[], env: Env): ServeOptions & { help: boolean } {
+  const { values } = parseFlags(argv, {}, START_USAGE);
   const port = Number(env.PORT || "8080");
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(
@@ -177,7 +197,7 @@ export function readServeOptions(env: Env): ServeOptions {
       "Give a whole number from 1 to 65535, e.g. PORT=8081.",
     );
   }
-  return { ...readSiteOptions(env), outDir: fromRoot(env.OUTPUT_DIR, "dist"), port };
+  return { ...readSiteOptions(env), outDir: fromRoot(env.OUTPUT_DIR, "dist"), port, help: values.help === true };
 }
 
 export const NEW_SECTION_USAGE = `Usage: npm run new-section -- "Title" [--id short-id] [--content-dir dir]`;

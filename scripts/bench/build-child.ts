@@ -6,7 +6,7 @@ import { type BuildStep, buildSite } from "../../src/pipeline/build-site.ts";
 import { commandName, processTree, treeCpuMs } from "./process-tree.ts";
 
 export interface BuildChildResult {
-  /** From process start to this script running: Node, tsx and loading the build's modules. */
+  /** From process start to this script running: Node, the launcher and loading the build's modules. */
   startupMs: number;
   steps: Partial<Record<BuildStep, number>>;
   /** CPU time of this process and its children (Pagefind), user + system. */
@@ -25,8 +25,8 @@ const { searchPages } = await buildSite(options, {
 });
 
 // Pagefind's process is killed when indexing ends; wait until it has been reaped, so its CPU time
-// is in ours rather than lost between the two. (esbuild's service, for tsx and the minifier, lives
-// as long as this process and is counted live.)
+// is in ours rather than lost between the two. (esbuild's service, for the minifier, lives as long
+// as this process and is counted live.)
 const pagefindRunning = (): boolean => processTree(process.pid).some((pid) => commandName(pid).startsWith("pagefind"));
 for (let wait = 0; pagefindRunning() && wait < 100; wait++) {
   await new Promise((done) => setTimeout(done, 20));

@@ -35,20 +35,17 @@ export function outputSize(dir: string): OutputSize {
 }
 
 const childScript = path.join(import.meta.dirname, "build-child.ts");
+const launcher = path.join(import.meta.dirname, "..", "launch.js");
 
 /** Builds `contentDir` into `outDir` in a fresh process, measuring wall time, CPU and peak memory of its process tree. */
 export async function measureBuild(contentDir: string, outDir: string): Promise<BuildRun> {
   const resultFile = `${outDir}.result.json`;
   const started = performance.now();
-  // The same Node flags as package.json's build script.
-  const child = spawn(
-    process.execPath,
-    ["--expose-gc", "--import", "tsx", childScript, contentDir, outDir, resultFile],
-    {
-      env: { ...process.env, DEBUG: "Eleventy:Benchmark*" },
-      stdio: ["ignore", "ignore", "pipe"],
-    },
-  );
+  // The same Node flags and launcher as package.json's build script.
+  const child = spawn(process.execPath, ["--expose-gc", launcher, childScript, contentDir, outDir, resultFile], {
+    env: { ...process.env, DEBUG: "Eleventy:Benchmark*" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   const sampler = samplePeakRss(child.pid!);
   let stderr = "";
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));

@@ -1,15 +1,25 @@
 /** How each figure is taken: printed under the tables so a reader can judge them. */
-export const METHOD = `- **Synthetic policies** (scripts/bench/synthetic.ts): the real sections in \`content/\`, copied in
+export const METHOD = `- **Commands as you run them** (scripts/bench/commands.ts, dev-loop.ts): \`npm run build\` and
+  \`npm run check\` of the real policy run in the project by \`npm\` itself, as an editor types them,
+  timed from spawning npm to its exit; each is run once untimed first, because the first run after
+  a change to \`src/\` or \`scripts/\` compiles the command (scripts/launch.js, once per change).
+  The build writes into a folder it replaces, as it replaces \`dist/\`. **Start to first page** is
+  from spawning \`npm start\` (with \`PORT=0\` and a copy of \`content/\`) to a section page received
+  in full: the page is asked for as soon as the server says where it listens, and the server holds
+  it until its first build is done. A new \`npm start\` per run. The breakdown beside
+  \`npm run build\` is the build's own step times from the cold builds below; the rest is npm, Node's
+  exit and waiting for a core.
+- **Synthetic policies** (scripts/bench/synthetic.ts): the real sections in \`content/\`, copied in
   order until there are N. Copy *n* gets the id \`<id>-n\`, the title “<title> (n)”, order *n* and
   clause ids \`<clause>-n\`, so every id is unique and the text is the real text (so the vocabulary,
   and with it the search index, grows more slowly than a real policy of that size would).
-- **Cold build**: a new Node process per run (scripts/bench/build-child.ts) calls \`buildSite\` from
-  src/pipeline/build-site.ts, the same function as \`npm run build\`, into a folder that does not exist yet.
-  The operating system's file cache and tsx's compile cache are warm, as they are for anyone who
-  builds twice.
+- **Cold build**: a new Node process per run (scripts/bench/build-child.ts, started through
+  scripts/launch.js as \`npm run build\` is) calls \`buildSite\` from src/pipeline/build-site.ts, the
+  same function as \`npm run build\`, into a folder that does not exist yet. The operating system's
+  file cache and the compiled command are warm, as they are for anyone who builds twice.
 - **Wall** is from spawning that process to its exit. **CPU** is user + system time of the whole
   process tree from /proc/<pid>/stat: the build process, the children it waited for (Pagefind's
-  binary) and the ones still running (tsx's esbuild service). **Peak memory** is the highest sum of
+  binary) and the ones still running (esbuild's service, for the minifier). **Peak memory** is the highest sum of
   VmRSS over the process tree, sampled from /proc every 25 ms (pages shared between processes count
   once per process).
 - **Median ± spread**: the median of the runs; ±x% is half the range between the slowest and
@@ -42,9 +52,10 @@ export const METHOD = `- **Synthetic policies** (scripts/bench/synthetic.ts): th
   shown, or the section when it shows none; for a question about a whole section, anywhere in it).
   The question's transfer is taken as the first query's above, the vocabulary
   (\`pagefind/vocabulary.json\`) shown apart as well as counted.
-- **Dev loop**: the project copied to a temporary folder, \`npm start\` run there on a free port;
-  after it serves, a sentence is appended to \`content/02-cookies.md\` and the section page is
-  fetched every 10 ms until it shows the sentence. Two seconds separate edits so each starts from a
-  quiet server.
+- **Dev loop**: on the last \`npm start\` above, a sentence is appended to the copy of
+  \`02-cookies.md\`; the time runs from the save until the dev server's reload message (read on
+  its WebSocket, as every open tab reads it) and the section page it then serves shows the
+  sentence. Each edit starts when the previous one was served. *The dev server's build* is its own
+  "Built … in N ms" line; waiting until the content has been still for 50 ms comes before it.
 - Units: 1 KB = 1,024 bytes; 1 MB = 1,024 KB; 1 GB = 1,024 MB. No test asserts any of these
   figures; \`npm test\` only runs \`npm run bench -- --quick\` to keep the benchmark working.`;

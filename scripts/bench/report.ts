@@ -1,4 +1,6 @@
 import type { BenchOptions } from "./args.ts";
+import type { CommandTimes } from "./commands.ts";
+import { buildBreakdownTable, commandsTable } from "./commands-report.ts";
 import type { DevLoopResult } from "./dev-loop.ts";
 import { formatBytes, formatCount, formatMs, formatRatio, formatSummary, markdownTable } from "./format.ts";
 import { type Machine, PROBE_FOLDERS } from "./machine.ts";
@@ -23,6 +25,8 @@ export interface BenchResults {
   /** Readers' questions: recall on the real site, and a question's transfer on each site. */
   readerSearch?: ReaderSearch[];
   dev?: DevLoopResult;
+  /** `npm run build` and `npm run check`, timed from the shell. */
+  commands?: CommandTimes;
   browser?: string;
   /** `npm run build -- --pdf`: the PDF step (scripts/bench/pdf-step.ts). */
   pdf?: PdfStepResult[];
@@ -55,6 +59,7 @@ export function targetsTable(results: BenchResults): string {
       search: results.search,
       dev: results.dev,
       pdf: results.pdf,
+      commands: results.commands,
     }),
     ...readerSearchTargets(results.readerSearch),
   ];
@@ -101,7 +106,7 @@ export function scaleTable(results: ScaleResult[], real?: ScaleResult): string {
 }
 
 const STEP_LABELS: Record<string, string> = {
-  startup: "Start-up: Node, tsx, loading Eleventy and our modules",
+  startup: "Start-up: Node, the compiled build, loading Eleventy and our modules",
   content: "Ours: read, check and render the policy and its history (src/content/, src/render/, src/history/)",
   eleventy: "Eleventy: data, Nunjucks templates, our filters, writing HTML and assets",
   "search-index": "Pagefind: index the pages, write the bundle (less the checks, which read each page meanwhile)",
@@ -193,10 +198,7 @@ export function devTable(dev: DevLoopResult): string {
     formatMs(median(dev.savedToServedMs)),
     dev.rebuildMs.length ? formatMs(median(dev.rebuildMs)) : "–",
   ]);
-  return markdownTable(
-    ["edit", "saved → changed page served", "Eleventy's rebuild (its own figure, Pagefind included)"],
-    rows,
-  );
+  return markdownTable(["edit", "saved → changed page served", "the dev server's build (its own figure)"], rows);
 }
 
 /** The generated part of docs/performance.md. */
@@ -205,7 +207,10 @@ export function renderReport(results: BenchResults): string {
     machineLine(results.machine, results.options, results.browser),
     "### Against the targets",
     targetsTable(results),
+    "### Commands as you run them",
+    commandsTable(results.commands, results.dev),
   ];
+  if (results.commands && results.real) parts.push(buildBreakdownTable(results.commands, results.real));
   parts.push("### Build cost as the policy grows", scaleTable(results.scale, results.real));
   const breakdown = results.scale.filter((result) => result.sections >= 1000);
   const shown = breakdown.length ? breakdown : results.scale.slice(-1);

@@ -61,7 +61,7 @@ export async function buildSite(options: BuildOptions, hooks: BuildHooks = {}): 
     const { site } = data;
     const assets = await step("eleventy", async () => {
       const richText = data.history.versions.some((version) => version.policy.richText);
-      const collected = collectAssets(
+      const collected = await collectAssets(
         path.join(projectRoot, "assets"),
         site.pathPrefix,
         brandAssets(site.checkedBrand),

@@ -1,83 +1,122 @@
 import path from "node:path";
-import chokidar from "@11ty/chokidar-with-glob-support";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
+import { headerRules } from "../deploy/security-headers.ts";
 import { findKnownError } from "../lib/command.ts";
 import { formatNotices } from "../lib/notices.ts";
-import { projectRoot, type ServeOptions } from "../options.ts";
+import type { ServeOptions } from "../options.ts";
+import { type BuildFailure, describeBuildFailure } from "./build-failure.ts";
 import { buildSite } from "./build-site.ts";
-
-/** What a rebuild watches: the policy, its history, and the templates and assets the site is made from. */
-export function watchedFolders(options: ServeOptions): string[] {
-  return [
-    options.contentDir,
-    options.historyDir,
-    ...["pages", "layouts", "assets"].map((d) => path.join(projectRoot, d)),
-  ];
-}
+import { type DevSite, devMiddleware } from "./dev-responses.ts";
+import { watchedFolders, watchSources } from "./watch-sources.ts";
 
 export interface DevServer {
+  /** Where the site is served, e.g. http://localhost:8080/ (the port the server got, if PORT was taken or 0). */
   url: string;
-  /** Resolves after the rebuild that follows the latest change has finished (or failed). */
+  /** Resolves after the build that follows the latest change has finished (or failed). */
   settled(): Promise<void>;
   close(): Promise<void>;
 }
 
-/**
- * `npm start`: the same build as `npm run build` (src/pipeline/build-site.ts), served from the output
- * folder with live reload, and run again whenever a watched file is added, changed or deleted.
- * Each build is staged and swapped in whole, so the server never shows a half-written site.
- */
-export async function startDevServer(options: ServeOptions, log = console.log): Promise<DevServer> {
-  const build = async (): Promise<boolean> => {
+export interface DevLog {
+  info(line: string): void;
+  /** A failed build: its `file:line: problem → fix` lines, or a bug with its stack trace. */
+  error(message: unknown): void;
+}
+
+/** The headers the host sends with every response (CSP and the rest), so the dev server is as strict. */
+function everyResponseHeaders(pathPrefix: string): Record<string, string> {
+  return Object.assign(
+    {},
+    ...headerRules(pathPrefix).map((rule) => (rule.pattern === `${pathPrefix}*` ? rule.headers : {})),
+  );
+}
+
+/** One build of the site for the dev server: its line in the terminal, and why it failed, if it did. */
+function devBuilds(options: ServeOptions, log: DevLog) {
+  let failure: BuildFailure | undefined;
+  const shownOutDir = path.relative(process.cwd(), options.outDir) || options.outDir;
+  const build = async (): Promise<void> => {
     const started = performance.now();
     try {
       // A preview: edits to published text are shown, with a warning, before they are published.
       const { searchPages, notices } = await buildSite({ ...options, validateHtml: false, purpose: "preview" });
-      for (const notice of formatNotices(notices)) log(notice);
-      log(
-        `Built ${path.relative(process.cwd(), options.outDir) || "."} (${searchPages} pages searchable) in ${Math.round(performance.now() - started)} ms.`,
-      );
-      return true;
+      for (const notice of formatNotices(notices)) log.info(notice);
+      failure = undefined;
+      const ms = Math.round(performance.now() - started);
+      log.info(`Built ${shownOutDir} (${searchPages} pages searchable) in ${ms} ms.`);
     } catch (error) {
+      failure = describeBuildFailure(error);
       const known = findKnownError(error);
-      log(known ? `\nBuild failed: ${known.message}\n` : String((error as Error).stack ?? error));
-      return false;
+      log.error(known ? `\nBuild failed: ${known.message}\n` : error);
     }
   };
-  await build();
+  return { build, failure: () => failure };
+}
 
-  const server = EleventyDevServer.getServer("policy", options.outDir, {
-    port: options.port,
-    pathPrefix: options.pathPrefix,
-    domDiff: false,
-    logger: { info: log, log, error: log },
-  });
-  server.serve(options.port);
-  await server.ready();
-
-  // One build at a time; changes that arrive during a build are folded into the next one.
+/**
+ * One build at a time: changes that arrive during a build are folded into the next one, and
+ * `afterLast` runs once the last of them is built (a renamed file is two changes, one reload).
+ */
+export function buildQueue(build: () => Promise<void>, afterLast: () => void) {
   let running: Promise<void> = Promise.resolve();
   let pending = false;
-  const rebuild = (): Promise<void> => {
+  const request = (): Promise<void> => {
     if (pending) return running;
     pending = true;
     running = running.then(async () => {
       pending = false;
-      if (await build()) server.reload({ files: [] });
+      await build();
+      if (!pending) afterLast();
     });
     return running;
   };
-  const watcher = chokidar.watch(watchedFolders(options), {
-    ignoreInitial: true,
-    // A save is settled once the file has been still for 50 ms: the edit-to-page target is 300 ms.
-    awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 },
+  return { request, settled: () => running };
+}
+
+/**
+ * `npm start`: the same build as `npm run build` (src/pipeline/build-site.ts), run once at start
+ * and again on every change to a watched file, served with live reload. Each build is staged and
+ * swapped in whole, and requests wait while one runs, so the server never shows a half-written or
+ * outdated site. While the content has a mistake, every page is the error page
+ * (src/pipeline/build-error-page.ts), and every open tab reloads to it and back.
+ */
+export async function startDevServer(
+  options: ServeOptions,
+  log: DevLog = { info: console.log, error: console.error },
+): Promise<DevServer> {
+  const builds = devBuilds(options, log);
+  const queue = buildQueue(builds.build, () => server.reload({ files: [] }));
+  const headers = everyResponseHeaders(options.pathPrefix);
+  const site: DevSite = {
+    outDir: options.outDir,
+    headers,
+    settled: queue.settled,
+    failure: builds.failure,
+    // Its own mapping of URLs to files, so the pages we serve and the files it serves agree.
+    mapUrl: (url) => server.mapUrlToFilePath(url),
+  };
+  const server = EleventyDevServer.getServer("policy", options.outDir, {
+    port: options.port,
+    pathPrefix: options.pathPrefix,
+    // Our middleware adds the reload script itself, as a file the CSP allows (src/pipeline/dev-responses.ts).
+    liveReload: false,
+    domDiff: false,
+    headers,
+    middleware: [devMiddleware(site)],
+    logger: { info: log.info, log: log.info, error: log.error },
   });
-  watcher.on("all", () => void rebuild());
-  await new Promise<void>((ready) => watcher.once("ready", ready));
+  // The first build, the watch and the server start together: a page asked for meanwhile waits
+  // for the build, and a change saved meanwhile is built next.
+  const first = queue.request();
+  const watching = watchSources(watchedFolders(options), () => void queue.request());
+  server.serve(options.port);
+  await server.ready();
+  const watcher = await watching;
+  await first;
 
   return {
-    url: `http://localhost:${options.port}${options.pathPrefix}`,
-    settled: () => running,
+    url: server.getServerUrl("localhost"),
+    settled: queue.settled,
     close: async () => {
       await watcher.close();
       await server.close();

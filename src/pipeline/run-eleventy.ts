@@ -1,12 +1,15 @@
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import eleventySetup from "../../.eleventy.ts";
 import { projectRoot } from "../options.ts";
 import { addTemplateData, type TemplateData } from "../templates/template-data.ts";
 
 /**
  * The template stage: Eleventy renders pages/ with layouts/ into `siteDir`, given the data the
- * build loaded. `source: "cli"` makes the output folder given here win over the config's, and
- * the config callback is how the data gets in. https://www.11ty.dev/docs/programmatic/
+ * build loaded. The config callback is how the data and .eleventy.ts's setup get in; `configPath:
+ * false` stops Eleventy looking for a config file of its own (a falsy path "skips config files",
+ * @11ty/eleventy/src/TemplateConfig.js). https://www.11ty.dev/docs/programmatic/
  */
 export async function runEleventy(
   siteDir: string,
@@ -14,11 +17,13 @@ export async function runEleventy(
   options: { quiet?: boolean } = {},
 ): Promise<void> {
   const eleventy = new Eleventy(path.join(projectRoot, "pages"), siteDir, {
-    configPath: path.join(projectRoot, ".eleventy.ts"),
-    source: "cli",
+    configPath: false as unknown as string,
     quietMode: options.quiet ?? true,
     pathPrefix: data.site.pathPrefix,
-    config: (eleventyConfig: Parameters<typeof addTemplateData>[0]) => addTemplateData(eleventyConfig, data),
+    config: (eleventyConfig: UserConfig) => {
+      eleventySetup(eleventyConfig);
+      addTemplateData(eleventyConfig, data);
+    },
   });
   await eleventy.write();
 }

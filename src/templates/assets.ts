@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { buildSync, transformSync } from "esbuild";
+import { build, transform } from "esbuild";
 
 /** Our own CSS, JS and icons, each under a name that carries its content hash, so caches may keep them forever. */
 export interface Asset {
@@ -31,20 +31,24 @@ export function rewriteCssUrls(css: string, renamed: Record<string, string>): st
 /**
  * Our stylesheet and scripts without comments and spaces: the stylesheet blocks the first render of
  * every page, and minified it and the script save 1.4 KB gzip of a section page's 6.9 KB
- * (docs/performance.md). Other files pass through unchanged. https://esbuild.github.io/api/#minify
+ * (docs/performance.md). Other files pass through unchanged. Asynchronous, because esbuild's
+ * synchronous API starts a thread and waits for its process: a tenth of the real policy's build.
+ * https://esbuild.github.io/api/#minify
  */
-export function minifyAsset(name: string, content: string): string {
+export async function minifyAsset(name: string, content: string): Promise<string> {
   const loader = name.endsWith(".css") ? "css" : name.endsWith(".js") ? "js" : undefined;
   if (!loader) return content;
   const key = `${loader}\0${content}`;
   let minified = minifiedAssets.get(key);
   if (minified === undefined) {
-    minified = transformSync(content, {
-      loader,
-      minify: true,
-      legalComments: "none",
-      ...(loader === "js" ? { format: "esm" as const } : {}),
-    }).code;
+    minified = (
+      await transform(content, {
+        loader,
+        minify: true,
+        legalComments: "none",
+        ...(loader === "js" ? { format: "esm" as const } : {}),
+      })
+    ).code;
     minifiedAssets.set(key, minified);
   }
   return minified;
@@ -52,6 +56,13 @@ export function minifyAsset(name: string, content: string): string {
 
 // `npm start` collects the assets again on every rebuild; the files rarely change.
 const minifiedAssets = new Map<string, string>();
+
+/** What a site adds to the assets folder's files: CSS after site.css's own, and files of its own (a logo). */
+export interface ExtraAssets {
+  siteCss?: string;
+  /** Keyed by the name templates use, each with the file name its URL is made from. */
+  files?: Record<string, { fileName: string; content: Buffer }>;
+}
 
 /** A script that imports modules of its own (`import … from "./search/…"`), rather than standing alone. */
 export const importsModules = (script: string): boolean => /^\s*import\s[^(]/m.test(script);
@@ -61,8 +72,8 @@ export const importsModules = (script: string): boolean => /^\s*import\s[^(]/m.t
  * each module stays small and testable on its own (assets/search.js and assets/search/). Not
  * cached: its modules may change without it. https://esbuild.github.io/api/#bundle
  */
-export function bundleScript(file: string): string {
-  return buildSync({
+export async function bundleScript(file: string): Promise<string> {
+  const result = await build({
     entryPoints: [file],
     bundle: true,
     write: false,
@@ -70,21 +81,19 @@ export function bundleScript(file: string): string {
     legalComments: "none",
     format: "esm",
     logLevel: "silent",
-  }).outputFiles[0].text;
-}
-
-/** What a site adds to the assets folder's files: CSS after site.css's own, and files of its own (a logo). */
-export interface ExtraAssets {
-  siteCss?: string;
-  /** Keyed by the name templates use, each with the file name its URL is made from. */
-  files?: Record<string, { fileName: string; content: Buffer }>;
+  });
+  return result.outputFiles[0].text;
 }
 
 /**
  * Every file at the top of the assets folder, keyed by its plain name ("site.css"); folders hold
  * the modules scripts import. Stylesheets are hashed after their URLs are rewritten.
  */
-export function collectAssets(dir: string, pathPrefix = "/", extra: ExtraAssets = {}): Record<string, Asset> {
+export async function collectAssets(
+  dir: string,
+  pathPrefix = "/",
+  extra: ExtraAssets = {},
+): Promise<Record<string, Asset>> {
   const names = readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => entry.name)
@@ -96,7 +105,9 @@ export function collectAssets(dir: string, pathPrefix = "/", extra: ExtraAssets 
     const raw = readFileSync(file);
     const script = name.endsWith(".js") ? raw.toString("utf8") : undefined;
     const content =
-      script === undefined ? raw : Buffer.from(importsModules(script) ? bundleScript(file) : minifyAsset(name, script));
+      script === undefined
+        ? raw
+        : Buffer.from(importsModules(script) ? await bundleScript(file) : await minifyAsset(name, script));
     const url = `/assets/${fingerprintName(name, content)}`;
     renamed[name] = `${pathPrefix}${url.slice(1)}`;
     assets[name] = { url, content };
@@ -106,7 +117,7 @@ export function collectAssets(dir: string, pathPrefix = "/", extra: ExtraAssets 
   }
   for (const name of names.filter((n) => n.endsWith(".css"))) {
     const own = readFileSync(path.join(dir, name), "utf8") + (name === "site.css" ? (extra.siteCss ?? "") : "");
-    const content = Buffer.from(minifyAsset(name, rewriteCssUrls(own, renamed)));
+    const content = Buffer.from(await minifyAsset(name, rewriteCssUrls(own, renamed)));
     assets[name] = { url: `/assets/${fingerprintName(name, content)}`, content };
   }
   return assets;

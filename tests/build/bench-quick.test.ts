@@ -111,9 +111,17 @@ describe("npm run bench -- --quick", () => {
     expect(report).toMatch(/\| All PDFs of the real policy \(`--pdf`\) \| ≤ 15 s \| \S+ m?s for 9 PDFs \|/);
   });
 
-  it("times one edit through npm start", () => {
+  it("times npm run build and npm run check from the shell, once each", () => {
+    expect(results.commands!.buildMs).toHaveLength(1);
+    expect(results.commands!.checkMs).toHaveLength(1);
+    expect(results.commands!.buildMs[0]).toBeGreaterThan(results.commands!.checkMs[0]);
+  });
+
+  it("times npm start to its first page and one edit, with the dev server's own build figure", () => {
+    expect(results.dev!.startToFirstPageMs).toHaveLength(1);
     expect(results.dev!.savedToServedMs).toHaveLength(1);
-    expect(results.dev!.savedToServedMs[0]).toBeGreaterThan(0);
+    expect(results.dev!.rebuildMs).toHaveLength(1);
+    expect(results.dev!.savedToServedMs[0]).toBeGreaterThan(results.dev!.rebuildMs[0]);
   });
 
   it("prints and writes the report, and leaves no temporary folder behind", () => {
@@ -121,6 +129,7 @@ describe("npm run bench -- --quick", () => {
     expect(report).toContain(GENERATED_END);
     for (const heading of [
       "Against the targets",
+      "Commands as you run them",
       "Build cost as the policy grows",
       "Where the build time goes",
       "Reader cost on the real site",

@@ -16,13 +16,12 @@ import { prepareBundledChromium, resolveChromiumPath } from "../../src/tools/chr
 const projectRoot = path.resolve(import.meta.dirname, "../..");
 
 /**
- * `npm run build` into siteDir, in a child process (this one runs without tsx, which the build
- * needs): the real site with `--release`, as the deploy workflow builds it; other content (`env`)
- * with `--validate-html`, since a fixture has no version lock to release against.
+ * `npm run build` into siteDir: the real site with `--release`, as the deploy workflow builds it;
+ * other content (`env`) with `--validate-html`, since a fixture has no version lock to release against.
  */
 async function buildRealSite(siteDir: string, env: Record<string, string> = {}): Promise<void> {
   const flag = Object.keys(env).length === 0 ? "--release" : "--validate-html";
-  await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/build.ts", flag], {
+  await promisify(execFile)("npm", ["run", "--silent", "build", "--", flag], {
     cwd: projectRoot,
     env: { ...process.env, ...env, OUTPUT_DIR: siteDir },
   });

@@ -18,7 +18,7 @@ describe("scripts that import modules", () => {
     expect(importsModules(readFileSync(path.join(projectRoot, "assets", "site.js"), "utf8"))).toBe(false);
   });
 
-  it("become one minified file with their modules, and the modules' folder is no asset of its own", () => {
+  it("become one minified file with their modules, and the modules' folder is no asset of its own", async () => {
     dir = mkdtempSync(path.join(tmpdir(), "assets-"));
     mkdirSync(path.join(dir, "parts"));
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the module under test holds a template literal.
@@ -28,18 +28,18 @@ describe("scripts that import modules", () => {
       path.join(dir, "main.js"),
       'import { greeting } from "./parts/words.js";\nconsole.log(greeting("reader"));\n',
     );
-    const bundled = bundleScript(path.join(dir, "main.js"));
+    const bundled = await bundleScript(path.join(dir, "main.js"));
     expect(bundled).toContain("Hello, ");
     expect(bundled).not.toMatch(/import|why/);
-    const assets = collectAssets(dir);
+    const assets = await collectAssets(dir);
     expect(Object.keys(assets)).toEqual(["main.js"]);
     expect(assets["main.js"].content.toString()).toBe(bundled);
   });
 
-  it("leave a script without imports exactly as minifying alone makes it", () => {
-    const assets = collectAssets(path.join(projectRoot, "assets"));
+  it("leave a script without imports exactly as minifying alone makes it", async () => {
+    const assets = await collectAssets(path.join(projectRoot, "assets"));
     const source = readFileSync(path.join(projectRoot, "assets", "site.js"), "utf8");
-    expect(assets["site.js"].content.toString()).toBe(minifyAsset("site.js", source));
+    expect(assets["site.js"].content.toString()).toBe(await minifyAsset("site.js", source));
     expect(assets["search.js"].content.toString()).not.toMatch(/from"\.\/search\//);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildBreakdownTable, commandsTable } from "../../scripts/bench/commands-report.ts";
 import type { PageCost } from "../../scripts/bench/reader-cost.ts";
 import { GENERATED_END, GENERATED_START, replaceGenerated, scaleTable } from "../../scripts/bench/report.ts";
 import type { ScaleResult } from "../../scripts/bench/scale.ts";
@@ -55,7 +56,8 @@ describe("judging figures against the issue's targets", () => {
       scale: [scale(1000, 4900), scale(10_000, 41_000, 1100)],
       pages: [page("/", 9000), page("/a/", 5000), page("/b/", 6200)],
       search: [search("real site", 100 * 1024), search("10,000 sections", 301 * 1024)],
-      dev: { savedToServedMs: [250, 400, 280], rebuildMs: [] },
+      dev: { startToFirstPageMs: [3100, 2900, 3200], savedToServedMs: [250, 400, 280], rebuildMs: [] },
+      commands: { buildMs: [1400, 1600, 1450], checkMs: [900, 1100, 1200] },
       pdf: [
         {
           label: "the real policy",
@@ -75,6 +77,9 @@ describe("judging figures against the issue's targets", () => {
       ["Cold build", true],
       ["Cold build", false],
       ["Peak memory of the build", false],
+      ["`npm run build` of the real policy", true],
+      ["`npm run check` of the real policy", false],
+      ["`npm start` to the first page served", false],
       ["Dev rebuild: save to served page", true],
       ["All PDFs of the real policy", true],
     ]);
@@ -89,6 +94,30 @@ describe("judging figures against the issue's targets", () => {
     const [row] = evaluateTargets({ scale: [], pages: [page("/a/", 5000, false)] });
     expect(row.met).toBe(false);
     expect(heaviestSectionPage([page("/", 9000)])).toBeUndefined();
+  });
+});
+
+describe("the commands as an editor runs them", () => {
+  it("are listed with their median and spread, and what was not measured says so", () => {
+    const table = commandsTable({ buildMs: [1000, 1200, 1100], checkMs: [500] });
+    expect(table).toContain("| `npm run build` (the real policy) | 1.10 s ±9% | 3 |");
+    expect(table).toContain("| `npm run check` (the real policy) | 500 ms | 1 |");
+    expect(table).toContain("| `npm start` until the first page is served | not measured | 0 |");
+  });
+
+  it("split npm run build's time into the build's own steps and the rest", () => {
+    const real = { ...scale(7, 900), steps: { startup: 400, content: 50, eleventy: 200, swap: 10 } };
+    const table = buildBreakdownTable({ buildMs: [1000, 1200, 1100], checkMs: [] }, real);
+    expect(table.split("\n").slice(2)).toEqual([
+      "| npm run itself, Node's exit, waiting for a core (the rest) | 440 ms |",
+      "| Start-up: Node, the compiled build (scripts/launch.js), Eleventy and our modules | 400 ms |",
+      "| Ours: read, check and render the policy and its history | 50 ms |",
+      "| Eleventy: data, Nunjucks templates, our filters, writing HTML and assets | 200 ms |",
+      "| Ours: swap the staged site into place | 10 ms |",
+      "| **`npm run build`, from the shell** | **1.10 s** |",
+    ]);
+    const slowSteps = { ...real, steps: { startup: 900, eleventy: 400 } };
+    expect(buildBreakdownTable({ buildMs: [1200], checkMs: [] }, slowSteps)).toContain("(the rest) | – |");
   });
 });
 
