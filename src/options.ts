@@ -160,7 +160,7 @@ function refuseFlagsGivenToNpm(env: Env, flags: string[]): void {
 }
 
 /** Parses flags with node:util; an unknown flag or a stray argument is a usage error. */
-function parseFlags<T extends Record<string, { type: "boolean" | "string" }>>(
+function parseFlags<T extends Record<string, { type: "boolean" | "string"; multiple?: boolean }>>(
   argv: string[],
   options: T,
   usage: string,
@@ -224,26 +224,34 @@ export function readNewSectionOptions(argv: string[], env: Env): { title: string
   return { title: positionals.join(" "), id: values.id, contentDir };
 }
 
-export const NEW_VERSION_USAGE = `Usage: npm run new-version -- --date YYYY-MM-DD --summary "What changed"
-  --date      the day the new version takes effect; the current effective date records, as they are, the versions not yet recorded
+export const NEW_VERSION_USAGE = `Usage: npm run new-version -- --date YYYY-MM-DD --summary "What changed" [--note "id=Why it changed"]…
+  --date      the day the new version takes effect: a later day announces it ahead, and the version
+              before stays in force until then; the current effective date records, as they are,
+              the versions not yet recorded
   --summary   what changed, in one line (needed for a new date)
-Environment: POLICY_CONTENT_DIR, POLICY_HISTORY_DIR (docs/editing.md, "Versions and history").`;
+  --note      what changed in one section and why, as the section's id, "=", then one line; once
+              per section (or write them in site.json under changeNotes)
+Environment: POLICY_CONTENT_DIR, POLICY_HISTORY_DIR, POLICY_TODAY (docs/editing.md, "Versions and history").`;
 
-/** `npm run new-version` options: the new effective date and its one-line summary. */
+/** `npm run new-version` options: the new effective date, its one-line summary and its notes per section. */
 export function readNewVersionOptions(
   argv: string[],
   env: Env,
-): SiteOptions & { date: string; summary?: string; help: boolean } {
-  const { values } = parseFlags(argv, { date: { type: "string" }, summary: { type: "string" } }, NEW_VERSION_USAGE);
+): SiteOptions & { date: string; summary?: string; notes: string[]; help: boolean } {
+  const { values } = parseFlags(
+    argv,
+    { date: { type: "string" }, summary: { type: "string" }, note: { type: "string", multiple: true } },
+    NEW_VERSION_USAGE,
+  );
   const help = values.help === true;
   if (!values.date && !help) throw new UsageError("--date is missing", NEW_VERSION_USAGE.replace(/\n/g, "\n    "));
-  return { ...readSiteOptions(env), date: values.date ?? "", summary: values.summary, help };
+  return { ...readSiteOptions(env), date: values.date ?? "", summary: values.summary, notes: values.note ?? [], help };
 }
 
 export const CORRECT_USAGE = `Usage: npm run correct -- --note "What was corrected" [--date YYYY-MM-DD]
   --note   what the correction fixes, in one line, as /history/ shows it
   --date   the day of the correction (default: today)
-Environment: POLICY_CONTENT_DIR, POLICY_HISTORY_DIR (docs/editing.md, "Versions and history").`;
+Environment: POLICY_CONTENT_DIR, POLICY_HISTORY_DIR, POLICY_TODAY (docs/editing.md, "Versions and history").`;
 
 /** `npm run correct` options: what was corrected, and when. */
 export function readCorrectOptions(
