@@ -101,8 +101,8 @@ export function headerRules(pathPrefix: string): HeaderRule[] {
     cache("*.xml", CACHE_REVALIDATE, "sitemap.xml and the history feed."),
     cache("*.txt", CACHE_REVALIDATE, "robots.txt."),
     cache("*.pdf", CACHE_REVALIDATE, "The PDFs (npm run build -- --pdf) keep their names when the policy changes."),
-    cache("*.json", CACHE_REVALIDATE, "Each version's text as data, and its schema."),
-    cache("*.md", CACHE_REVALIDATE, "Each version's Markdown source."),
+    cache("history/*.json", CACHE_REVALIDATE, "Each version's text as data, and its schema."),
+    cache("history/*.md", CACHE_REVALIDATE, "Each version's Markdown source."),
     cache("pagefind/:file", CACHE_REVALIDATE, "Pagefind's entry files keep their names from build to build."),
     {
       pattern: `${p}history/feed.xml`,
@@ -110,7 +110,7 @@ export function headerRules(pathPrefix: string): HeaderRule[] {
       why: "The changes feed is Atom; by its .xml name alone hosts would call it text/xml.",
     },
     {
-      pattern: `${p}*.md`,
+      pattern: `${p}history/*.md`,
       headers: { "Content-Type": MARKDOWN_TYPE },
       why: "Each version's Markdown source is UTF-8 text; nginx's own types do not know .md.",
     },

@@ -156,9 +156,19 @@ export function loadPolicyData(
   return { site, policy: history.current.policy, history, notices };
 }
 
+/** The logo site.json names, if it can be read: a file of the content folder that is not a section. */
+function logoOf(contentDir: string): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(path.join(contentDir, "site.json"), "utf8")) as { brand?: { logo?: string } }).brand
+      ?.logo;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The current policy alone, read, checked and rendered: for the authoring scripts and the tests. */
 export function loadPolicy(contentDir: string): Policy {
-  const content = readVersionContent(contentDir, CONTENT_FOLDER(shownFolder(contentDir)));
+  const content = readVersionContent(contentDir, CONTENT_FOLDER(shownFolder(contentDir), logoOf(contentDir)));
   if (content.problems.length > 0) throw new ContentErrors(content.problems);
   return renderPolicy(content.sections);
 }
