@@ -35,8 +35,10 @@ const build = (today: string) =>
     purpose: "release",
   });
 
+// One after the other: Pagefind runs one service per process.
 beforeAll(async () => {
-  [before, onTheDay] = await Promise.all([build("2027-02-28"), build("2027-03-01")]);
+  before = await build("2027-02-28");
+  onTheDay = await build("2027-03-01");
 });
 afterAll(() => {
   before?.cleanup();
@@ -114,7 +116,12 @@ describe("the day before a version announced ahead takes effect", () => {
 
   it("searches and lists for search engines only the pages of the version in force", () => {
     const fragments = readSearchFragments(before.outDir);
-    expect(fragments.map((f) => f.url).sort()).toEqual(["/cookies/", "/sharing/", "/what-we-collect/", "/your-rights/"]);
+    expect(fragments.map((f) => f.url).sort()).toEqual([
+      "/cookies/",
+      "/sharing/",
+      "/what-we-collect/",
+      "/your-rights/",
+    ]);
     expect(fragments.map((f) => f.content).join(" ")).not.toContain(NEW_TEXT);
     const sitemap = readFileSync(path.join(before.outDir, "sitemap.xml"), "utf8");
     expect(sitemap).not.toContain("/contact/");
@@ -142,7 +149,11 @@ describe("the day it takes effect", () => {
     expect(text($, ".policy")).toContain(NEW_TEXT);
     expect($("[data-upcoming-notice]")).toHaveLength(0);
     expect(text(onTheDay.page("/contact/"), "h1")).toBe("5 Contact Us");
-    expect(readSearchFragments(onTheDay.outDir).map((f) => f.content).join(" ")).toContain(NEW_TEXT);
+    expect(
+      readSearchFragments(onTheDay.outDir)
+        .map((f) => f.content)
+        .join(" "),
+    ).toContain(NEW_TEXT);
     expect(text(onTheDay.page("/history/2020-07-01/"), "[data-version-banner]")).toMatch(
       /^This is not the current policy\. This version took effect on 1 July 2020 and was replaced on 1 March 2027\./,
     );
