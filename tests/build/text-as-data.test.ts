@@ -121,6 +121,11 @@ describe.each(names)("the text of %s as data", (name) => {
           )
           .get(),
       );
+      expect(sections.flatMap((s) => s.notes).map((n) => n.id)).toEqual(
+        $(".policy li[id^='fn_']")
+          .map((_, li) => $(li).attr("id"))
+          .get(),
+      );
       for (const note of sections.flatMap((s) => s.notes)) {
         expect(normalizeSpace($(`li[id="${note.id}"]`).text())).toContain(normalizeSpace(note.text));
       }
