@@ -3,7 +3,7 @@ import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { shownFolder } from "../src/content/content-files.ts";
 import { planNewSection } from "../src/content/new-section.ts";
-import { CONTENT_FOLDER } from "../src/content/read-policy.ts";
+import { contentFolderRules } from "../src/content/read-policy.ts";
 import { readContentFolder } from "../src/content/read-sections.ts";
 import { runCommand } from "../src/lib/command.ts";
 import { ContentError, ContentErrors } from "../src/lib/problems.ts";
@@ -20,7 +20,7 @@ await runCommand(() => {
   }
   const fileNames = readdirSync(contentDir);
   // Every section's front matter must read, so the new order and id are never a guess.
-  const read = readContentFolder(contentDir, CONTENT_FOLDER(shownFolder(contentDir)));
+  const read = readContentFolder(contentDir, contentFolderRules(contentDir, shownFolder(contentDir)));
   if (read.unread.ids.length > 0 || read.unread.someUnknown) throw new ContentErrors(read.problems);
   const planned = planNewSection(title, { fileNames, sections: read.sections }, id);
   const file = path.join(contentDir, planned.fileName);

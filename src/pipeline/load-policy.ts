@@ -3,7 +3,7 @@ import path from "node:path";
 import { shownFolder } from "../content/content-files.ts";
 import { checkAgainstLock } from "../content/lock-check.ts";
 import { checkPublishedIds } from "../content/published-ids.ts";
-import { CONTENT_FOLDER, readVersionContent, type VersionContent } from "../content/read-policy.ts";
+import { contentFolderRules, readVersionContent, type VersionContent } from "../content/read-policy.ts";
 import { readSiteJson, type Site } from "../content/site-json.ts";
 import { type LockFile, readVersionLock, recordedIds } from "../content/version-lock.ts";
 import { checkChangeNotes } from "../history/change-notes.ts";
@@ -46,8 +46,10 @@ function attempt<T>(errors: ContentError[], read: () => T): T | undefined {
 export function checkContent(options: SiteOptions, purpose: BuildPurpose = "build"): ContentCheck {
   const errors: ContentError[] = [];
   const site = attempt(errors, () => readSiteJson(options.contentDir, options));
-  const logo = site?.brand?.logo;
-  const current = readVersionContent(options.contentDir, CONTENT_FOLDER(shownFolder(options.contentDir), logo));
+  const current = readVersionContent(
+    options.contentDir,
+    contentFolderRules(options.contentDir, shownFolder(options.contentDir)),
+  );
   const history = readArchivedVersions(options.historyDir);
   const lock = attempt(errors, () => readVersionLock(options.contentDir));
   const notices = [...current.notices];
@@ -156,19 +158,9 @@ export function loadPolicyData(
   return { site, policy: history.current.policy, history, notices };
 }
 
-/** The logo site.json names, if it can be read: a file of the content folder that is not a section. */
-function logoOf(contentDir: string): string | undefined {
-  try {
-    return (JSON.parse(readFileSync(path.join(contentDir, "site.json"), "utf8")) as { brand?: { logo?: string } }).brand
-      ?.logo;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The current policy alone, read, checked and rendered: for the authoring scripts and the tests. */
 export function loadPolicy(contentDir: string): Policy {
-  const content = readVersionContent(contentDir, CONTENT_FOLDER(shownFolder(contentDir), logoOf(contentDir)));
+  const content = readVersionContent(contentDir, contentFolderRules(contentDir, shownFolder(contentDir)));
   if (content.problems.length > 0) throw new ContentErrors(content.problems);
   return renderPolicy(content.sections);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { classifyEntry } from "../../src/content/content-files.ts";
-import { CONTENT_FOLDER } from "../../src/content/read-policy.ts";
+import { CONTENT_FOLDER, contentFolderRules } from "../../src/content/read-policy.ts";
 import { readContentFolder } from "../../src/content/read-sections.ts";
 
 const content = CONTENT_FOLDER("content/");
@@ -90,5 +90,19 @@ describe("reading a content folder", () => {
       expect.stringMatching(/^README: a file without an extension/),
       expect.stringMatching(/^old: a folder here is never read/),
     ]);
+  });
+});
+
+describe("the logo beside site.json", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "logo-rules-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("is a data file when site.json names it, and an unread file when it does not", () => {
+    writeFileSync(path.join(dir, "site.json"), JSON.stringify({ brand: { accent: "#005ea5", logo: "mark.svg" } }));
+    const rules = contentFolderRules(dir, "content/");
+    expect(classifyEntry("mark.svg", false, rules).kind).toBe("data");
+    expect(classifyEntry("other.svg", false, rules).kind).toBe("problem");
+    writeFileSync(path.join(dir, "site.json"), "{ not json");
+    expect(classifyEntry("mark.svg", false, contentFolderRules(dir, "content/")).kind).toBe("problem");
   });
 });
