@@ -3,7 +3,6 @@
 import path from "node:path";
 import { serializeLock } from "../src/content/version-lock.ts";
 import { planCorrection } from "../src/history/corrections.ts";
-import { todayUtc } from "../src/history/new-version.ts";
 import { runCommand } from "../src/lib/command.ts";
 import { ContentErrors } from "../src/lib/problems.ts";
 import { CORRECT_USAGE, readCorrectOptions } from "../src/options.ts";
@@ -15,7 +14,7 @@ await runCommand(() => {
   if (options.help) return console.log(CORRECT_USAGE);
   const checked = checkContent(options, "preview");
   if (checked.errors.length > 0) throw new ContentErrors(checked.errors);
-  const today = todayUtc();
+  const { today } = options;
   const current = {
     effectiveDate: checked.site!.effectiveDate,
     sections: checked.current.sections,

@@ -3,20 +3,21 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { serializeLock } from "../src/content/version-lock.ts";
+import { checkChangeNotes } from "../src/history/change-notes.ts";
 import {
   checkNewVersionDate,
   checkSummary,
   lockVersion,
+  parseNotes,
   planArchive,
   recordVersions,
-  todayUtc,
   updateSiteJson,
 } from "../src/history/new-version.ts";
 import { runCommand } from "../src/lib/command.ts";
 import { ContentError, ContentErrors, UsageError } from "../src/lib/problems.ts";
 import { NEW_VERSION_USAGE, readNewVersionOptions } from "../src/options.ts";
 import { type ContentCheck, checkContent } from "../src/pipeline/load-policy.ts";
-import { filesFromGit, filesOnDisk, matchesLocked, type SourceFile } from "../src/tools/published-files.ts";
+import { filesFromGit, filesOnDisk, matchesLocked, type SourceFile, sectionsOf } from "../src/tools/published-files.ts";
 import { writeFiles } from "../src/tools/write-files.ts";
 
 type Options = ReturnType<typeof readNewVersionOptions>;
@@ -35,7 +36,9 @@ const currentText = (checked: Checked, effectiveDate: string) => ({
 function recordAsTheyAre(options: Options, checked: Checked): void {
   const date = checked.site.effectiveDate;
   const summary = checkSummary(options.summary, false);
-  const { lock, recorded } = recordVersions(checked.lock.lock, [...checked.archived, currentText(checked, date)]);
+  const notes = options.notes.length > 0 ? parseNotes(options.notes) : undefined;
+  const versions = [...checked.archived, currentText(checked, date)];
+  const { lock, recorded } = recordVersions(checked.lock.lock, versions, options.today);
   if (recorded.length === 0) {
     throw new UsageError(
       `the version of ${date} is already recorded`,
@@ -44,7 +47,19 @@ function recordAsTheyAre(options: Options, checked: Checked): void {
   }
   const siteFile = path.join(options.contentDir, "site.json");
   writeFiles([
-    ...(summary ? [{ file: siteFile, text: updateSiteJson(readFileSync(siteFile, "utf8"), date, summary) }] : []),
+    ...(summary || notes
+      ? [
+          {
+            file: siteFile,
+            text: updateSiteJson(
+              readFileSync(siteFile, "utf8"),
+              date,
+              summary ?? checked.site.summary,
+              notes ?? checked.site.changeNotes,
+            ),
+          },
+        ]
+      : []),
     { file: lockPath(options, checked), text: serializeLock(lock) },
   ]);
   console.log(
@@ -77,6 +92,28 @@ function publishedFiles(options: Options, checked: Checked): { files: SourceFile
   );
 }
 
+/**
+ * The notes given with `--note`, each on a section the new version changes (src/history/change-notes.ts);
+ * without any, the sections that changed, so the editor can say why.
+ */
+function checkedNotes(options: Options, published: SourceFile[], checked: Checked): Record<string, string> {
+  const notes = parseNotes(options.notes);
+  const before = { effectiveDate: checked.site.effectiveDate, file: "", sections: sectionsOf(published) };
+  const after = { effectiveDate: options.date, file: "--note", changeNotes: notes, sections: checked.current.sections };
+  const problems = checkChangeNotes([before, after]);
+  if (problems.length > 0) throw new UsageError(problems[0].problem, problems[0].hint);
+  if (options.notes.length === 0) {
+    const changed = checked.current.sections
+      .filter((s) => checkChangeNotes([before, { ...after, changeNotes: { [s.id]: "?" } }]).length === 0)
+      .map((s) => s.id);
+    if (changed.length > 0)
+      console.log(
+        `Sections this version changes: ${changed.join(", ")}. To say what changed and why, add --note "${changed[0]}=…" per section, or write them in site.json under changeNotes.`,
+      );
+  }
+  return notes;
+}
+
 /** A later `--date`: archive the published text, then give content/ the new date and record it. */
 function publishNewVersion(options: Options, checked: Checked): void {
   const previous = checked.site.effectiveDate;
@@ -90,19 +127,28 @@ function publishNewVersion(options: Options, checked: Checked): void {
     );
   }
   const { files, source } = publishedFiles(options, checked);
-  const withArchived = recordVersions(checked.lock.lock, checked.archived).lock;
+  const notes = checkedNotes(options, files, checked);
+  const withArchived = recordVersions(checked.lock.lock, checked.archived, options.today).lock;
   const lock = {
     ...withArchived,
-    versions: { ...withArchived.versions, [options.date]: lockVersion(currentText(checked, options.date)) },
+    versions: {
+      ...withArchived.versions,
+      [options.date]: lockVersion(currentText(checked, options.date), options.today),
+    },
   };
   const siteFile = path.join(options.contentDir, "site.json");
+  const archived = { effectiveDate: previous, summary: checked.site.summary, changeNotes: checked.site.changeNotes };
   writeFiles([
-    ...planArchive(options.historyDir, { effectiveDate: previous, summary: checked.site.summary }, files),
+    ...planArchive(options.historyDir, archived, files),
     { file: lockPath(options, checked), text: serializeLock(lock) },
-    { file: siteFile, text: updateSiteJson(readFileSync(siteFile, "utf8"), options.date, summary) },
+    { file: siteFile, text: updateSiteJson(readFileSync(siteFile, "utf8"), options.date, summary, notes) },
   ]);
   console.log(`Archived the text of ${previous} (from ${source}) into ${shown(archiveDir)}/.`);
-  console.log(`The policy now takes effect on ${options.date}: “${summary}”`);
+  if (options.date > options.today) {
+    console.log(
+      `Announced today (${options.today}): the new version takes effect on ${options.date} (“${summary}”). Until then the site keeps the version of ${previous} in force, and shows the new one and its changes.`,
+    );
+  } else console.log(`The policy now takes effect on ${options.date}: “${summary}”`);
   console.log(
     `Recorded its ${checked.current.sections.length} sections and their ids in ${shown(lockPath(options, checked))}. Commit content/ and history/.`,
   );
@@ -118,7 +164,6 @@ await runCommand(() => {
   checkNewVersionDate(options.date, {
     current: complete.site.effectiveDate,
     archived: complete.archived.map((v) => v.effectiveDate),
-    today: todayUtc(),
   });
   if (options.date === complete.site.effectiveDate) recordAsTheyAre(options, complete);
   else publishNewVersion(options, complete);

@@ -20,6 +20,12 @@ export interface SiteOptions {
   siteUrl?: string;
   /** Where the site is mounted on its host (`PATH_PREFIX`): "/" or "/privacy/". */
   pathPrefix: string;
+  /**
+   * The day the build treats as today (`POLICY_TODAY`, YYYY-MM-DD, default the real date in UTC):
+   * it decides which version is in force and which are announced ahead, so the same content and
+   * the same day always build the same site.
+   */
+  today: string;
 }
 
 /**
@@ -89,6 +95,23 @@ export function normalizeSiteUrl(raw: string, name = "SITE_URL"): string {
   return url.origin;
 }
 
+/** Today's date, YYYY-MM-DD in UTC, whatever the clock's zone. */
+export const todayUtc = (now = new Date()): string => now.toISOString().slice(0, 10);
+
+/** `POLICY_TODAY`: a calendar date written YYYY-MM-DD; unset means the real date in UTC. */
+export function readToday(raw: string | undefined, now = new Date()): string {
+  if (!raw) return todayUtc(now);
+  const text = raw.trim();
+  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : undefined;
+  if (!parsed || Number.isNaN(parsed.getTime()) || !parsed.toISOString().startsWith(text)) {
+    throw new UsageError(
+      `POLICY_TODAY "${raw}" is not a date written YYYY-MM-DD`,
+      "Give the day the build should treat as today, e.g. POLICY_TODAY=2027-03-01, or leave it unset for the real date.",
+    );
+  }
+  return text;
+}
+
 /** The options every command shares, from the environment. */
 export function readSiteOptions(env: Env): SiteOptions {
   return {
@@ -96,6 +119,7 @@ export function readSiteOptions(env: Env): SiteOptions {
     historyDir: fromRoot(env.POLICY_HISTORY_DIR, "history"),
     siteUrl: env.SITE_URL ? normalizeSiteUrl(env.SITE_URL) : undefined,
     pathPrefix: normalizePathPrefix(env.PATH_PREFIX),
+    today: readToday(env.POLICY_TODAY),
   };
 }
 
@@ -105,7 +129,7 @@ export const BUILD_USAGE = `Usage: npm run build [-- [--release | --validate-htm
   --pdf             also make a PDF of each section, the whole policy and every version, linked
                     from their pages (needs the full install, npm ci, for its Chromium)
   --help            show this help
-Environment: SITE_URL, PATH_PREFIX, OUTPUT_DIR, POLICY_CONTENT_DIR, POLICY_HISTORY_DIR, PDF_PAPER (docs/deploying.md, "Options").`;
+Environment: SITE_URL, PATH_PREFIX, OUTPUT_DIR, POLICY_CONTENT_DIR, POLICY_HISTORY_DIR, POLICY_TODAY, PDF_PAPER (docs/deploying.md, "Options").`;
 
 /** `PDF_PAPER`: "A4" (the default) or "Letter", in any case. */
 export function readPdfPaper(raw: string | undefined): PdfPaper {
@@ -136,7 +160,7 @@ function refuseFlagsGivenToNpm(env: Env, flags: string[], script = "build"): voi
 }
 
 /** Parses flags with node:util; an unknown flag or a stray argument is a usage error. */
-function parseFlags<T extends Record<string, { type: "boolean" | "string" }>>(
+function parseFlags<T extends Record<string, { type: "boolean" | "string"; multiple?: boolean }>>(
   argv: string[],
   options: T,
   usage: string,
@@ -220,26 +244,34 @@ export function readNewSectionOptions(argv: string[], env: Env): { title: string
   return { title: positionals.join(" "), id: values.id, contentDir };
 }
 
-export const NEW_VERSION_USAGE = `Usage: npm run new-version -- --date YYYY-MM-DD --summary "What changed"
-  --date      the day the new version takes effect; the current effective date records, as they are, the versions not yet recorded
+export const NEW_VERSION_USAGE = `Usage: npm run new-version -- --date YYYY-MM-DD --summary "What changed" [--note "id=Why it changed"]…
+  --date      the day the new version takes effect: a later day announces it ahead, and the version
+              before stays in force until then; the current effective date records, as they are,
+              the versions not yet recorded
   --summary   what changed, in one line (needed for a new date)
-Environment: POLICY_CONTENT_DIR, POLICY_HISTORY_DIR (docs/editing.md, "Versions and history").`;
+  --note      what changed in one section and why, as the section's id, "=", then one line; once
+              per section (or write them in site.json under changeNotes)
+Environment: POLICY_CONTENT_DIR, POLICY_HISTORY_DIR, POLICY_TODAY (docs/editing.md, "Versions and history").`;
 
-/** `npm run new-version` options: the new effective date and its one-line summary. */
+/** `npm run new-version` options: the new effective date, its one-line summary and its notes per section. */
 export function readNewVersionOptions(
   argv: string[],
   env: Env,
-): SiteOptions & { date: string; summary?: string; help: boolean } {
-  const { values } = parseFlags(argv, { date: { type: "string" }, summary: { type: "string" } }, NEW_VERSION_USAGE);
+): SiteOptions & { date: string; summary?: string; notes: string[]; help: boolean } {
+  const { values } = parseFlags(
+    argv,
+    { date: { type: "string" }, summary: { type: "string" }, note: { type: "string", multiple: true } },
+    NEW_VERSION_USAGE,
+  );
   const help = values.help === true;
   if (!values.date && !help) throw new UsageError("--date is missing", NEW_VERSION_USAGE.replace(/\n/g, "\n    "));
-  return { ...readSiteOptions(env), date: values.date ?? "", summary: values.summary, help };
+  return { ...readSiteOptions(env), date: values.date ?? "", summary: values.summary, notes: values.note ?? [], help };
 }
 
 export const CORRECT_USAGE = `Usage: npm run correct -- --note "What was corrected" [--date YYYY-MM-DD]
   --note   what the correction fixes, in one line, as /history/ shows it
   --date   the day of the correction (default: today)
-Environment: POLICY_CONTENT_DIR, POLICY_HISTORY_DIR (docs/editing.md, "Versions and history").`;
+Environment: POLICY_CONTENT_DIR, POLICY_HISTORY_DIR, POLICY_TODAY (docs/editing.md, "Versions and history").`;
 
 /** `npm run correct` options: what was corrected, and when. */
 export function readCorrectOptions(

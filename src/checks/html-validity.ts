@@ -13,8 +13,10 @@ export const htmlValidateConfig: ConfigData = {
     "doctype-style": "off",
     // Indentation left by templates around skipped blocks; invisible to readers.
     "no-trailing-whitespace": "off",
-    // Eleventy's HTML rewriting (HtmlBasePlugin) writes boolean attributes as `hidden=""`, which is valid.
+    // Eleventy's HTML rewriting (HtmlBasePlugin) writes boolean attributes as `hidden=""`, which is valid
+    // (under a PATH_PREFIX, `<option selected>` and `<details open>` come out as `selected=""`, `open=""`).
     "attribute-empty-style": "off",
+    "attribute-boolean-style": "off",
     // Section titles are the policy's own headings, word for word, and some are long.
     "long-title": "off",
     // Subresource Integrity guards files from other origins; every file here is our own, and the

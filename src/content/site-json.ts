@@ -3,6 +3,7 @@ import { z } from "zod";
 import { readJsonFile } from "../lib/json-file.ts";
 import { ContentError } from "../lib/problems.ts";
 import { normalizeSiteUrl } from "../options.ts";
+import { ID_PATTERN } from "./ids.ts";
 import { type Brand, brandSchema, checkBrand } from "./site-brand.ts";
 
 /** A calendar date written YYYY-MM-DD that exists (no 2014-02-30). */
@@ -21,6 +22,20 @@ export const versionSummary = z
   .min(1, "must not be empty")
   .max(200, "must fit on one line (200 characters)");
 
+/**
+ * What changed in one section and why, in one line: shown beside the section's changes on the
+ * compare and changes pages, in its history and in the feed. Not part of the policy.
+ */
+export const changeNote = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(300, "must fit on one line (300 characters)")
+  .refine((text) => !/[\r\n]/.test(text), "must be one line");
+
+/** A version's change notes, by the id of the section each is about. */
+export const changeNotes = z.record(z.string().regex(ID_PATTERN, "must be a section id"), changeNote);
+
 /** Site-wide facts, kept once in `content/site.json`. */
 export const siteSchema = z
   .object({
@@ -32,6 +47,8 @@ export const siteSchema = z
     effectiveDate: isoDate,
     /** The current version's one-line summary; earlier versions keep theirs in history/<date>/version.json. */
     summary: versionSummary,
+    /** The current version's notes on what changed in each section and why; earlier versions keep theirs in version.json. */
+    changeNotes: changeNotes.optional(),
     siteUrl: z.string().url(),
     provenance: z
       .object({

@@ -16,7 +16,7 @@ import { isoDate } from "./site-json.ts";
 export const VERSION_LOCK_FILE = "version-lock.json";
 
 export const LOCK_ABOUT =
-  "What was published under each effective date: each section's text fingerprint and its clause ids, and any corrections since. Written by npm run new-version and npm run correct; do not edit it by hand (docs/editing.md, “Versions and history”).";
+  "What was published under each effective date: each section's text fingerprint and its clause ids, the day it was announced if ahead of its date, and any corrections since. Written by npm run new-version and npm run correct; do not edit it by hand (docs/editing.md, “Versions and history”).";
 
 const id = z.string().regex(ID_PATTERN);
 
@@ -40,7 +40,15 @@ export const correctionSchema = z
   .strict();
 
 const lockedVersion = z
-  .object({ sections: z.record(id, lockedSection), corrections: z.array(correctionSchema).optional() })
+  .object({
+    /**
+     * The day a version was published ahead of its effective date (`npm run new-version` with a
+     * later date): the feed's date for its announcement, the same on every build.
+     */
+    announced: isoDate.optional(),
+    sections: z.record(id, lockedSection),
+    corrections: z.array(correctionSchema).optional(),
+  })
   .strict();
 
 export const versionLockSchema = z

@@ -23,14 +23,19 @@ function headerNames(rules: readonly HeaderRule[]): string[] {
   return [...new Set(rules.flatMap((rule) => Object.keys(rule.headers)))].filter((name) => name !== "Content-Type");
 }
 
-/** A file whose rule sets its Content-Type: an exact location that gives every name that type. */
+/**
+ * A file, or every file with one extension (`/*.md`), whose rule sets its Content-Type: a location
+ * that gives every name that type.
+ */
 function renderTypeLocation(rule: HeaderRule): string[] {
   const type = rule.headers["Content-Type"];
-  if (/[*:]/.test(rule.pattern)) throw new Error(`a Content-Type rule must name one file, not ${rule.pattern}`);
+  const byExtension = /^[^*:]*\*\.[a-z0-9]+$/.test(rule.pattern);
+  if (/[*:]/.test(rule.pattern) && !byExtension)
+    throw new Error(`a Content-Type rule must name one file or one extension, not ${rule.pattern}`);
   const [mediaType] = type.split(";");
   return [
     `    # ${rule.why}`,
-    `    location = ${rule.pattern} {`,
+    byExtension ? `    location ~ ${patternSource(rule.pattern)} {` : `    location = ${rule.pattern} {`,
     `        types { }`,
     `        default_type ${mediaType};`,
     `        charset_types ${mediaType};`,

@@ -56,6 +56,9 @@ export const PERMISSIONS_POLICY = [
 /** The Atom feed's media type. https://www.rfc-editor.org/rfc/rfc4287 */
 export const FEED_TYPE = "application/atom+xml; charset=utf-8";
 
+/** Markdown's media type. https://www.rfc-editor.org/rfc/rfc7763 */
+export const MARKDOWN_TYPE = "text/markdown; charset=utf-8";
+
 /** Fingerprinted files never change under their name. */
 export const CACHE_IMMUTABLE = "public, max-age=31536000, immutable";
 /**
@@ -98,11 +101,18 @@ export function headerRules(pathPrefix: string): HeaderRule[] {
     cache("*.xml", CACHE_REVALIDATE, "sitemap.xml and the history feed."),
     cache("*.txt", CACHE_REVALIDATE, "robots.txt."),
     cache("*.pdf", CACHE_REVALIDATE, "The PDFs (npm run build -- --pdf) keep their names when the policy changes."),
+    cache("history/*.json", CACHE_REVALIDATE, "Each version's text as data, and its schema."),
+    cache("history/*.md", CACHE_REVALIDATE, "Each version's Markdown source."),
     cache("pagefind/:file", CACHE_REVALIDATE, "Pagefind's entry files keep their names from build to build."),
     {
       pattern: `${p}history/feed.xml`,
       headers: { "Content-Type": FEED_TYPE },
       why: "The changes feed is Atom; by its .xml name alone hosts would call it text/xml.",
+    },
+    {
+      pattern: `${p}history/*.md`,
+      headers: { "Content-Type": MARKDOWN_TYPE },
+      why: "Each version's Markdown source is UTF-8 text; nginx's own types do not know .md.",
     },
     cache("assets/*", CACHE_IMMUTABLE, "Our CSS, JS and icons carry a content hash in their names."),
     cache("pagefind/fragment/*", CACHE_IMMUTABLE, "Pagefind names its index chunks by their content hash."),

@@ -118,12 +118,22 @@ export function diffBlocks(before: TextBlock[], after: TextBlock[]): BlockDiff[]
   return [...out, ...pairRewordings(removed, [])];
 }
 
-function compareSection(before: ComparableSection | undefined, after: ComparableSection | undefined): SectionChange {
+/** A section's blocks as compared: its body read as readers read it (src/history/text-blocks.ts). */
+export type BlocksOf = (section: ComparableSection) => TextBlock[];
+
+const readBlocks: BlocksOf = (section) => bodyBlocks(section.body);
+
+/** What happened to one section from one version to another; either side may be missing. */
+export function compareSection(
+  before: ComparableSection | undefined,
+  after: ComparableSection | undefined,
+  blocksOf: BlocksOf = readBlocks,
+): SectionChange {
   const section = (after ?? before)!;
   const title = (s: ComparableSection | undefined): TextBlock[] =>
     s ? [{ kind: "heading", id: section.id, level: 1, text: s.title.trim() }] : [];
   const [titleDiff] = diffBlocks(title(before), title(after));
-  const blocks = diffBlocks(before ? bodyBlocks(before.body) : [], after ? bodyBlocks(after.body) : []);
+  const blocks = diffBlocks(before ? blocksOf(before) : [], after ? blocksOf(after) : []);
   const same = titleDiff.change === "same" && blocks.every((b) => b.change === "same");
   const change: SectionChangeKind = !before ? "added" : !after ? "removed" : same ? "unchanged" : "changed";
   return { id: section.id, title: section.title, change, titleDiff, blocks };
@@ -131,13 +141,21 @@ function compareSection(before: ComparableSection | undefined, after: Comparable
 
 /**
  * What changed from one version's sections to the next, matched by section id: the newer
- * version's sections in order, then those it no longer has.
+ * version's sections in order, then those it no longer has. `compareOne` compares a pair of
+ * sections (a caller comparing many versions passes one that remembers its answers).
  */
-export function compareSections(before: ComparableSection[], after: ComparableSection[]): SectionChange[] {
+export function compareSections<C extends SectionChange = SectionChange>(
+  before: ComparableSection[],
+  after: ComparableSection[],
+  compareOne: (before: ComparableSection | undefined, after: ComparableSection | undefined) => C = compareSection as (
+    before: ComparableSection | undefined,
+    after: ComparableSection | undefined,
+  ) => C,
+): C[] {
   const old = new Map(before.map((s) => [s.id, s]));
   const kept = new Set(after.map((s) => s.id));
   return [
-    ...after.map((s) => compareSection(old.get(s.id), s)),
-    ...before.filter((s) => !kept.has(s.id)).map((s) => compareSection(s, undefined)),
+    ...after.map((s) => compareOne(old.get(s.id), s)),
+    ...before.filter((s) => !kept.has(s.id)).map((s) => compareOne(s, undefined)),
   ];
 }

@@ -58,7 +58,8 @@ export function planCorrection(
       "--note must be one line of 1 to 300 characters",
       'Say what the correction fixes: --note "Fixed the spelling of “browser”."',
     );
-  checkCorrectionDate(request.date, locked.corrections?.at(-1)?.date ?? date, request.today);
+  // A version announced ahead can be corrected from the day it was announced.
+  checkCorrectionDate(request.date, locked.corrections?.at(-1)?.date ?? locked.announced ?? date, request.today);
   const ids = (id: string) => current.ids.find((s) => s.id === id)!;
   const now = new Map(current.sections.map((s) => [s.id, { section: s, locked: lockSection(s, ids(s.id)) }]));
   const added = [...now.keys()].filter((id) => !(id in locked.sections));
@@ -88,8 +89,6 @@ export function planCorrection(
     refuse(`this changes ${sentences} sentences, more than a correction may (${MAX_CORRECTED_SENTENCES})`);
   const sections = { ...locked.sections, ...Object.fromEntries(changed.map(([id, s]) => [id, s.locked])) };
   const correction = { date: request.date, note: note.data, sections: changed.map(([id]) => id) };
-  return {
-    ...lock,
-    versions: { ...lock.versions, [date]: { sections, corrections: [...(locked.corrections ?? []), correction] } },
-  };
+  const corrections = [...(locked.corrections ?? []), correction];
+  return { ...lock, versions: { ...lock.versions, [date]: { ...locked, sections, corrections } } };
 }

@@ -1,7 +1,14 @@
-import { type Policy, renderPolicy } from "../render/policy.ts";
-import { compareSections, type SectionChange, type SectionChangeKind } from "./compare.ts";
-import { blockHtml, sectionTitleHtml } from "./diff-html.ts";
+import type { Policy } from "../render/policy.ts";
+import type { SectionChangeKind } from "./compare.ts";
+import { type Comparer, createComparer, type RenderedChange } from "./comparer.ts";
+import { type Comparison, comparisonsOf, notesFor } from "./comparisons.ts";
 import type { VersionSource } from "./read-versions.ts";
+import { type SectionHistory, sectionHistories } from "./section-history.ts";
+import { dayStart, feedDates, statusesOn, type VersionStatus } from "./timeline.ts";
+
+export type { RenderedChange } from "./comparer.ts";
+export type { Comparison, SectionComparison } from "./comparisons.ts";
+export type { SectionHistory } from "./section-history.ts";
 
 export interface SectionRef {
   id: string;
@@ -11,12 +18,6 @@ export interface SectionRef {
 export interface VersionRef {
   effectiveDate: string;
   url: string;
-}
-
-/** A section's change, ready for the compare view. */
-export interface RenderedChange extends SectionChange {
-  titleHtml: string;
-  bodyHtml: string;
 }
 
 /** A typo fixed under a version's date, as /history/ lists it. */
@@ -29,19 +30,31 @@ export interface VersionCorrection {
 /** One version of the policy as the history pages show it. */
 export interface PolicyVersion {
   effectiveDate: string;
-  /** Midnight UTC of the effective date: the feed's dates, the same on every build. */
+  /** Midnight UTC of the effective date, the same on every build. */
   date: Date;
+  /** The day it was announced, when it was published ahead of its date (the version lock). */
+  announced?: string;
+  /** Its feed entry's dates (src/history/timeline.ts): never the day of the build. */
+  published: Date;
+  updated: Date;
   summary: string;
+  /** On the build's day: replaced, in force, or announced ahead. */
+  status: VersionStatus;
+  /** In force: the main pages show this version. */
   current: boolean;
+  upcoming: boolean;
   /** Its permanent page: the full text as it read from that date. */
   url: string;
   policy: Policy;
   /** The version before it, if any, and the compare view against it. */
   previous: VersionRef | null;
-  /** The version that replaced it, if any. */
+  /** The version after it, if any (in force or announced). */
   next: VersionRef | null;
   changesUrl: string | null;
-  changes: RenderedChange[];
+  /** Against the version before, each changed section with its change note. */
+  changes: Comparison["changes"];
+  /** What changed in each section and why, by section id (version.json or site.json). */
+  changeNotes: Record<string, string>;
   /** Typos fixed under this date, oldest first (src/content/version-lock.ts). */
   corrections: VersionCorrection[];
   added: SectionRef[];
@@ -50,97 +63,96 @@ export interface PolicyVersion {
   unchanged: SectionRef[];
 }
 
-/** Every version in which one section was added, changed or removed, newest first. */
-export interface SectionHistory extends SectionRef {
-  inCurrent: boolean;
-  events: Array<{ version: PolicyVersion; change: Exclude<SectionChangeKind, "unchanged"> }>;
-}
-
 export interface History {
-  /** Newest first; the first is the current version. */
+  /** Newest first: announced versions, the one in force, then the ones it replaced. */
   versions: PolicyVersion[];
+  /** The version in force on the build's day. */
   current: PolicyVersion;
-  /** Every version but the current one. */
+  /** Versions announced ahead of their date, the next to take effect first. */
+  upcoming: PolicyVersion[];
+  /** Every version but the one in force. */
   archived: PolicyVersion[];
-  /** Every version that has a previous one to compare with. */
+  /** Every version that has a previous one to compare with, newest first. */
   compared: PolicyVersion[];
-  sections: SectionHistory[];
+  /** Every pair of versions compared, at /history/compare/<older>...<newer>/. */
+  comparisons: Comparison[];
+  sections: SectionHistory<PolicyVersion>[];
+  /** The newest date in the feed. */
+  feedUpdated: Date;
 }
 
 export const versionUrl = (effectiveDate: string): string => `/history/${effectiveDate}/`;
 
-function render(change: SectionChange): RenderedChange {
-  return {
-    ...change,
-    titleHtml: sectionTitleHtml(change),
-    bodyHtml: change.blocks.map((block) => blockHtml(block)).join("\n"),
-  };
-}
+/** A version as stored, with its text rendered, and the day it was announced if it was announced ahead. */
+export type VersionInput = VersionSource & { policy: Policy; announced?: string };
 
-/** A version as stored, with its text rendered when it already is (the current version's is the site's own). */
-type RenderableVersion = VersionSource & { policy?: Policy };
+const refs = (changes: RenderedChange[], kind: SectionChangeKind): SectionRef[] =>
+  changes.filter((c) => c.change === kind).map(({ id, title }) => ({ id, title }));
 
-function toVersion(source: RenderableVersion, before: VersionSource | undefined, current: boolean): PolicyVersion {
-  const policy = source.policy ?? renderPolicy(source.sections);
-  const changes = before ? compareSections(before.sections, policy.sections).map(render) : [];
-  const having = (kind: SectionChangeKind): SectionRef[] =>
-    changes.filter((c) => c.change === kind).map(({ id, title }) => ({ id, title }));
-  return {
+function toVersion(source: VersionInput, before: VersionInput | undefined, status: VersionStatus, comparer: Comparer) {
+  const { policy } = source;
+  const changeNotes = source.changeNotes ?? {};
+  const compared = before ? comparer.compare(before.policy.sections, policy.sections) : [];
+  const changes = compared.map((change) => ({ ...change, notes: notesFor(change, [source]) }));
+  const version: PolicyVersion = {
     effectiveDate: source.effectiveDate,
-    date: new Date(`${source.effectiveDate}T00:00:00Z`),
+    date: dayStart(source.effectiveDate),
+    ...(source.announced ? { announced: source.announced } : {}),
+    ...feedDates(source.effectiveDate, source.announced, status),
     summary: source.summary,
-    current,
+    status,
+    current: status === "current",
+    upcoming: status === "upcoming",
     url: versionUrl(source.effectiveDate),
     policy,
     previous: before ? { effectiveDate: before.effectiveDate, url: versionUrl(before.effectiveDate) } : null,
     next: null,
     changesUrl: before ? `${versionUrl(source.effectiveDate)}changes/` : null,
     changes,
+    changeNotes,
     corrections: (source.corrections ?? []).map(({ date, note, sections }) => ({
       date,
       note,
       sections: sections.map((id) => ({ id, title: policy.sections.find((s) => s.id === id)?.title ?? id })),
     })),
     // The first version has no earlier one: all its sections were added then.
-    added: before ? having("added") : policy.sections.map(({ id, title }) => ({ id, title })),
-    removed: having("removed"),
-    changed: having("changed"),
-    unchanged: having("unchanged"),
+    added: before ? refs(compared, "added") : policy.sections.map(({ id, title }) => ({ id, title })),
+    removed: refs(compared, "removed"),
+    changed: refs(compared, "changed"),
+    unchanged: refs(compared, "unchanged"),
   };
+  return version;
 }
 
-/** Each section's history, from the versions oldest first: the current sections in order, then removed ones. */
-function sectionHistories(oldestFirst: PolicyVersion[], current: PolicyVersion): SectionHistory[] {
-  const byId = new Map<string, SectionHistory>();
-  for (const version of oldestFirst) {
-    for (const kind of ["added", "changed", "removed"] as const) {
-      for (const { id, title } of version[kind]) {
-        const entry = byId.get(id) ?? { id, title, inCurrent: false, events: [] };
-        if (kind !== "removed") entry.title = title;
-        entry.events.unshift({ version, change: kind });
-        byId.set(id, entry);
-      }
-    }
-  }
-  const currentIds = current.policy.sections.map((s) => s.id);
-  for (const id of currentIds) byId.get(id)!.inCurrent = true;
-  return [...currentIds.map((id) => byId.get(id)!), ...[...byId.values()].filter((s) => !s.inCurrent)];
-}
-
-/** Builds the history from the current version and the archived ones (oldest first). */
-export function buildHistory(current: VersionSource & { policy: Policy }, archived: VersionSource[]): History {
-  const sources: RenderableVersion[] = [...archived, current];
-  const oldestFirst = sources.map((source, i) => toVersion(source, sources[i - 1], i === sources.length - 1));
+/**
+ * Builds the history from every version, oldest first, on the given day: the last version whose
+ * date has come is in force, later ones are announced ahead. Throws if none is in force: the
+ * content stage (src/pipeline/load-policy.ts) reports that first, as a content problem.
+ */
+export function buildHistory(oldestFirstSources: VersionInput[], today: string): History {
+  const comparer = createComparer();
+  const statuses = statusesOn(
+    oldestFirstSources.map((s) => s.effectiveDate),
+    today,
+  );
+  if (!statuses.includes("current")) throw new Error(`no version is in force on ${today}`);
+  const oldestFirst = oldestFirstSources.map((source, i) =>
+    toVersion(source, oldestFirstSources[i - 1], statuses[i], comparer),
+  );
   oldestFirst.forEach((version, i) => {
     const newer = oldestFirst[i + 1];
     version.next = newer ? { effectiveDate: newer.effectiveDate, url: newer.url } : null;
   });
   const versions = [...oldestFirst].reverse();
+  const current = versions.find((v) => v.current)!;
   return {
     versions,
-    current: versions[0],
-    archived: versions.slice(1),
+    current,
+    upcoming: oldestFirst.filter((v) => v.upcoming),
+    archived: versions.filter((v) => !v.current),
     compared: versions.filter((v) => v.previous !== null),
-    sections: sectionHistories(oldestFirst, versions[0]),
+    comparisons: comparisonsOf(oldestFirst, comparer),
+    sections: sectionHistories(oldestFirst, current),
+    feedUpdated: new Date(Math.max(...versions.map((v) => v.updated.getTime()))),
   };
 }

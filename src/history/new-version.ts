@@ -10,21 +10,18 @@ import { UsageError } from "../lib/problems.ts";
  * versions in the lock, plan the archive of the text published until now, update site.json.
  */
 
-/** Today's date, YYYY-MM-DD in UTC: the latest effective date a version may have for now. */
-export const todayUtc = (now = new Date()): string => now.toISOString().slice(0, 10);
-
 export interface DateContext {
   /** The current version's effective date (site.json). */
   current: string;
   /** The archived versions' dates. */
   archived: string[];
-  today: string;
 }
 
 /**
- * The date a new version takes effect: a calendar date, later than the current version's, and
- * not after today (a version announced ahead of its date is not supported yet). The current
- * date itself means "record what is here".
+ * The date a new version takes effect: a calendar date, later than the current version's. A day
+ * after today announces the version ahead: the site shows it and what it changes, and keeps the
+ * version before in force until that day (src/history/timeline.ts). The current date itself
+ * means "record what is here".
  */
 export function checkNewVersionDate(date: string, context: DateContext): void {
   const parsed = isoDate.safeParse(date);
@@ -38,12 +35,6 @@ export function checkNewVersionDate(date: string, context: DateContext): void {
     throw new UsageError(
       `--date ${date} is not after the current version's date, ${context.current}`,
       "A new version takes effect after the one it replaces: give a later date.",
-    );
-  }
-  if (date > context.today) {
-    throw new UsageError(
-      `--date ${date} is in the future (today is ${context.today})`,
-      "Publish the new version on or after the day it takes effect, with that day's date.",
     );
   }
 }
@@ -73,21 +64,28 @@ export interface VersionText {
   ids: SectionIds[];
 }
 
-/** A version's lock entry from its sections, keeping any corrections already recorded. */
-export function lockVersion(version: VersionText, corrections?: LockedVersion["corrections"]): LockedVersion {
+/**
+ * A version's lock entry from its sections. One recorded before its date is announced today: the
+ * lock keeps that day, the date of its entry in the feed.
+ */
+export function lockVersion(version: VersionText, today: string): LockedVersion {
   const sections = Object.fromEntries(
     version.sections.map((section) => [
       section.id,
       lockSection(section, version.ids.find((s) => s.id === section.id)!),
     ]),
   );
-  return corrections?.length ? { sections, corrections } : { sections };
+  return version.effectiveDate > today ? { announced: today, sections } : { sections };
 }
 
 /** The lock with every version not yet recorded added as it is now; recorded ones are never changed. */
-export function recordVersions(lock: VersionLock, versions: VersionText[]): { lock: VersionLock; recorded: string[] } {
+export function recordVersions(
+  lock: VersionLock,
+  versions: VersionText[],
+  today: string,
+): { lock: VersionLock; recorded: string[] } {
   const added = versions.filter((v) => !(v.effectiveDate in lock.versions));
-  const entries = added.map((v) => [v.effectiveDate, lockVersion(v)] as const);
+  const entries = added.map((v) => [v.effectiveDate, lockVersion(v, today)] as const);
   return {
     lock: { ...lock, versions: { ...lock.versions, ...Object.fromEntries(entries) } },
     recorded: added.map((v) => v.effectiveDate),
@@ -103,20 +101,54 @@ export interface FileWrite {
 /** The archive of the text published until now: its section files byte for byte, and its version.json. */
 export function planArchive(
   historyDir: string,
-  published: { effectiveDate: string; summary: string },
+  published: { effectiveDate: string; summary: string; changeNotes?: Record<string, string> },
   files: Array<{ name: string; bytes: Uint8Array }>,
 ): FileWrite[] {
   const folder = path.join(historyDir, published.effectiveDate);
+  const { effectiveDate, summary, changeNotes } = published;
+  const notes = changeNotes && Object.keys(changeNotes).length > 0 ? { changeNotes } : {};
   return [
     ...files.map(({ name, bytes }) => ({ file: path.join(folder, name), text: bytes })),
     {
       file: path.join(folder, "version.json"),
-      text: `${JSON.stringify({ effectiveDate: published.effectiveDate, summary: published.summary }, null, 2)}\n`,
+      text: `${JSON.stringify({ effectiveDate, summary, ...notes }, null, 2)}\n`,
     },
   ];
 }
 
-/** site.json with the new effective date and summary, every other key as it was. */
-export function updateSiteJson(text: string, effectiveDate: string, summary: string): string {
-  return `${JSON.stringify({ ...JSON.parse(text), effectiveDate, summary }, null, 2)}\n`;
+/**
+ * site.json with the new effective date, summary and change notes, every other key as it was.
+ * The notes belong to the version they describe: a new version starts with its own, or none.
+ */
+export function updateSiteJson(
+  text: string,
+  effectiveDate: string,
+  summary: string,
+  changeNotes: Record<string, string> = {},
+): string {
+  const { changeNotes: _previous, ...site } = JSON.parse(text) as Record<string, unknown>;
+  const notes = Object.keys(changeNotes).length > 0 ? { changeNotes } : {};
+  const summaryAt = Object.keys(site).indexOf("summary");
+  const entries = Object.entries({ ...site, effectiveDate, summary });
+  // The notes go right after the summary, where an editor looks for them.
+  entries.splice(summaryAt < 0 ? entries.length : summaryAt + 1, 0, ...Object.entries(notes));
+  return `${JSON.stringify(Object.fromEntries(entries), null, 2)}\n`;
+}
+
+/** `--note id=text`, each a section id and what changed in it and why. */
+export function parseNotes(notes: readonly string[]): Record<string, string> {
+  const parsed: Record<string, string> = {};
+  for (const note of notes) {
+    const match = /^\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*=\s*(.*)$/s.exec(note);
+    const text = match?.[2].trim() ?? "";
+    if (!match || text === "" || /[\r\n]/.test(text) || text.length > 300) {
+      throw new UsageError(
+        `--note "${note}" is not a section id, "=", then one line of at most 300 characters`,
+        'Write what changed in a section and why: --note "sharing=We now share only with partners we have checked."',
+      );
+    }
+    if (match[1] in parsed) throw new UsageError(`--note names \`${match[1]}\` twice`, "Give one note per section.");
+    parsed[match[1]] = text;
+  }
+  return parsed;
 }

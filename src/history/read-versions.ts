@@ -5,18 +5,22 @@ import { listContentFolder } from "../content/content-files.ts";
 import type { SectionIds } from "../content/published-ids.ts";
 import { readVersionContent } from "../content/read-policy.ts";
 import type { SourceSection } from "../content/read-sections.ts";
-import { isoDate, versionSummary } from "../content/site-json.ts";
+import { changeNotes, isoDate, versionSummary } from "../content/site-json.ts";
 import type { Correction } from "../content/version-lock.ts";
 import { readJsonFile } from "../lib/json-file.ts";
 import { ContentError } from "../lib/problems.ts";
 
 /** `history/<date>/version.json`: the facts of one earlier version. */
-export const versionFileSchema = z.object({ effectiveDate: isoDate, summary: versionSummary }).strict();
+export const versionFileSchema = z
+  .object({ effectiveDate: isoDate, summary: versionSummary, changeNotes: changeNotes.optional() })
+  .strict();
 
 /** One version of the policy as stored: its date, its one-line summary and its section files. */
 export interface VersionSource {
   effectiveDate: string;
   summary: string;
+  /** What changed in each section and why, by section id (docs/editing.md, “What changed, in words”). */
+  changeNotes?: Record<string, string>;
   /** Checked like content/ and in policy order. */
   sections: SourceSection[];
   /** Typos fixed under this date, from the version lock. */
@@ -31,15 +35,11 @@ export interface ArchivedVersion extends VersionSource {
 }
 
 /** Reads and checks a version.json; its date must be the name of the folder it is in. */
-export function readVersionFile(
-  fullPath: string,
-  file: string,
-  folderName: string,
-): { effectiveDate: string; summary: string } {
+export function readVersionFile(fullPath: string, file: string, folderName: string): z.infer<typeof versionFileSchema> {
   const version = readJsonFile(fullPath, file, versionFileSchema, {
     what: "version data",
     unreadable: 'Give each archived version a version.json: { "effectiveDate": "YYYY-MM-DD", "summary": "…" }.',
-    invalid: "Fix the listed keys; allowed keys are effectiveDate and summary.",
+    invalid: "Fix the listed keys; allowed keys are effectiveDate, summary and changeNotes.",
   });
   if (version.effectiveDate !== folderName) {
     throw new ContentError(
@@ -90,7 +90,7 @@ export function readArchivedVersions(dir: string, displayRoot = process.cwd()): 
     const rules = { shown: `${shown(folder)}/`, dataFiles: ["version.json"], drafts: false };
     const content = readVersionContent(folder, rules, displayRoot);
     read.problems.push(...content.problems);
-    let info = { effectiveDate: entry.name, summary: "" };
+    let info: z.infer<typeof versionFileSchema> = { effectiveDate: entry.name, summary: "" };
     try {
       info = readVersionFile(path.join(folder, "version.json"), shown(path.join(folder, "version.json")), entry.name);
     } catch (error) {

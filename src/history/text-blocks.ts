@@ -13,6 +13,8 @@ export interface TextBlock {
   /** The heading level as written: clauses (`##`) are 2. */
   level?: number;
   text: string;
+  /** The number of the note (a footnote, printed at the end of its section) the text belongs to, if any. */
+  note?: number;
 }
 
 /** The text of an inline token as read: link targets kept (they can change the meaning), markup dropped. */
@@ -43,8 +45,12 @@ export function bodyBlocks(body: string, md: MarkdownIt = markdown): TextBlock[]
   const blocks: TextBlock[] = [];
   const tokens = md.parse(body, {});
   let inSummary = false;
+  let note: number | undefined;
   tokens.forEach((token, i) => {
     if (token.type === "summary_open" || token.type === "summary_close") inSummary = token.type === "summary_open";
+    // markdown-it-footnote numbers notes from 0 in the order they are first referred to, as the pages do.
+    if (token.type === "footnote_open") note = (token.meta as { id: number }).id + 1;
+    if (token.type === "footnote_close") note = undefined;
     if (token.type !== "inline" || inSummary) return;
     const text = inlineText(token.children ?? []);
     if (text === "") return;
@@ -52,7 +58,7 @@ export function bodyBlocks(body: string, md: MarkdownIt = markdown): TextBlock[]
     if (open?.type === "heading_open") {
       blocks.push({ kind: "heading", id: String(open.attrGet("id") ?? ""), level: Number(open.tag.slice(1)), text });
     } else {
-      blocks.push({ kind: "text", text });
+      blocks.push(note === undefined ? { kind: "text", text } : { kind: "text", text, note });
     }
   });
   return blocks;

@@ -11,8 +11,15 @@ import { loadPdfStep, type RenderPdfs } from "../pdf/load-pdf-step.ts";
 import { planPdfs } from "../pdf/pdf-plan.ts";
 import { indexExtras } from "../search/indexed-copy.ts";
 import { buildSearchIndex } from "../search/search-index.ts";
-import { type Asset, collectAssets, withoutUnusedStyles, writeAssets } from "../templates/assets.ts";
+import {
+  type Asset,
+  collectAssets,
+  withoutUnusedScripts,
+  withoutUnusedStyles,
+  writeAssets,
+} from "../templates/assets.ts";
 import { brandAssets } from "../templates/brand-assets.ts";
+import { writeDataFiles } from "../templates/data-files.ts";
 import { type PolicyData, templateData } from "../templates/template-data.ts";
 import { loadPolicyData } from "./load-policy.ts";
 import { runEleventy } from "./run-eleventy.ts";
@@ -66,9 +73,10 @@ export async function buildSite(options: BuildOptions, hooks: BuildHooks = {}): 
         site.pathPrefix,
         brandAssets(site.checkedBrand),
       );
-      const assets = withoutUnusedStyles(collected, richText);
+      const assets = withoutUnusedScripts(withoutUnusedStyles(collected, richText), data.history.versions.length > 1);
       await runEleventy(staging, templateData(data, assets), { quiet: !hooks.verbose });
       writeAssets(assets, staging);
+      writeDataFiles(site, data.history.versions, staging);
       // Response headers for Netlify and Cloudflare Pages, from the one list of rules.
       writeFileSync(path.join(staging, "_headers"), renderHeadersFile(headerRules(site.pathPrefix)));
       return assets;
@@ -124,7 +132,7 @@ async function addPdfs(
     publicBase: publicUrl(site, "/"),
     paper: options.pdfPaper ?? "A4",
     author: site.organisation,
-    dateOf: (sitePath) => dates.get(sitePath) ?? site.effectiveDate,
+    dateOf: (sitePath) => dates.get(sitePath) ?? history.current.effectiveDate,
     jobs: planPdfs({ policyName: site.policyName, sections: policy.sections, versions: history.versions }),
   });
   await runEleventy(staging, templateData(data, assets, links), { quiet });

@@ -140,3 +140,10 @@ export function withoutUnusedStyles(assets: Record<string, Asset>, richText: boo
   const { "rich-text.css": _unused, ...used } = assets;
   return used;
 }
+
+/** The compare form's script when there are two versions to compare, and not otherwise. */
+export function withoutUnusedScripts(assets: Record<string, Asset>, compare: boolean): Record<string, Asset> {
+  if (compare) return assets;
+  const { "compare.js": _unused, ...used } = assets;
+  return used;
+}

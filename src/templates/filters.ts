@@ -2,6 +2,7 @@ import type { Site } from "../content/site-json.ts";
 import { publicUrl } from "../lib/urls.ts";
 import { markdown, renderHeading } from "../render/markdown.ts";
 import { addClauseAddresses } from "./clause-addresses.ts";
+import { structuredData } from "./structured-data.ts";
 
 // Made once: the history pages format dozens of dates, and a formatter is slow to create.
 const dateFormat = new Intl.DateTimeFormat("en-GB", {
@@ -75,4 +76,5 @@ export function filtersPlugin(eleventyConfig: FilterHost): void {
   eleventyConfig.addFilter("headingHtml", headingHtml);
   eleventyConfig.addFilter("indexablePaths", indexablePaths);
   eleventyConfig.addFilter("clauseAddresses", addClauseAddresses);
+  eleventyConfig.addFilter("structuredData", structuredData);
 }

@@ -27,6 +27,14 @@ export function matchesLocked(files: SourceFile[], locked: LockedVersion): boole
   return ids.length === prints.size && ids.every((id) => prints.get(id) === locked.sections[id].fingerprint);
 }
 
+/** The sections these files hold (files that cannot be read are left out: the build reports them). */
+export function sectionsOf(files: SourceFile[]): Array<{ id: string; title: string; body: string }> {
+  return files.flatMap(({ name, bytes }) => {
+    const { section } = readSection(name, decodeText(name, bytes));
+    return section ? [section] : [];
+  });
+}
+
 /** The section files of a content folder as they are on disk. */
 export function filesOnDisk(contentDir: string): SourceFile[] {
   return listContentFolder(contentDir, SECTION_RULES)

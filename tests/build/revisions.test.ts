@@ -75,6 +75,10 @@ describe("dated versions", () => {
       "/history/2018-05-25/changes/",
       "/history/2020-07-01/",
       "/history/2020-07-01/changes/",
+      "/history/compare/",
+      "/history/compare/2016-01-10...2018-05-25/",
+      "/history/compare/2016-01-10...2020-07-01/",
+      "/history/compare/2018-05-25...2020-07-01/",
     ]);
   });
 
@@ -179,6 +183,99 @@ describe("the compare view", () => {
   });
 });
 
+describe("comparing any two versions", () => {
+  const TWO_APART = "/history/compare/2016-01-10...2020-07-01/";
+  const sections = ($: CheerioAPI) =>
+    $(".diff-section")
+      .map(
+        (_, section) =>
+          `${$(section).find("h2").attr("id")}: ${normalizeSpace($(section).find(".diff-status").text())}`,
+      )
+      .get();
+
+  it("compares versions two apart at a stable address, word by word, with both dates", () => {
+    const $ = site.page(TWO_APART);
+    expect(normalizeSpace($("h1").text())).toBe("Changes from 10 January 2016 to 1 July 2020");
+    expect(normalizeSpace($("[data-version-banner] p").first().text())).toBe(
+      "This compares two versions of the policy: the version of 10 January 2016 (replaced) with the version of 1 July 2020 (in force).",
+    );
+    expect(sections($)).toEqual([
+      "what-we-collect: Section changed · Read it in the version of 1 July 2020: What We Collect",
+      "sharing: Section changed · Read it in the version of 1 July 2020: Sharing",
+      "your-rights: Section added · Read it in the version of 1 July 2020: Your Rights",
+      "cookies: Section removed · Read it in the version of 10 January 2016: Cookies",
+    ]);
+    // Across both versions' changes: the reworded heading, and the two changes to the sentence on sharing.
+    expect(marked($, ".diff-section:has(#what-we-collect)", "del")).toEqual(["Give"]);
+    expect(marked($, ".diff-section:has(#what-we-collect)", "ins")).toEqual(["Provide to"]);
+    expect(marked($, "#sharing ~ .diff-block", "ins")).toEqual(["only", "trusted"]);
+    expect(hrefs($, ".diff-section:has(#cookies) .diff-status a")).toEqual(["/history/2016-01-10/#cookies"]);
+    expect(hrefs($, ".compare-between a")).toEqual(["/history/2018-05-25/changes/", "/history/2020-07-01/changes/"]);
+    expect($("ins .diff-cue").first().text()).toBe("[added: ");
+  });
+
+  it("lists the sections that did not change, without repeating them", () => {
+    const $ = site.page("/history/compare/2018-05-25...2020-07-01/");
+    expect(normalizeSpace($("details.diff-unchanged summary").text())).toBe("1 section unchanged");
+    expect(hrefs($, "details.diff-unchanged a")).toEqual(["/history/2020-07-01/#what-we-collect"]);
+    expect($(".diff-section:has(#what-we-collect)")).toHaveLength(0);
+  });
+
+  it("marks the same words as a version's changes page when the versions are neighbours", () => {
+    const marks = ($: CheerioAPI) => normalizeSpace($(".diff-section .diff-block").text());
+    expect(marks(site.page("/history/compare/2018-05-25...2020-07-01/"))).toBe(
+      marks(site.page("/history/2020-07-01/changes/")),
+    );
+  });
+
+  it("is reachable from every version page by a form and by plain links", () => {
+    for (const [date, others] of [
+      ["2016-01-10", ["/history/compare/2016-01-10...2020-07-01/", "/history/compare/2016-01-10...2018-05-25/"]],
+      ["2018-05-25", ["/history/compare/2018-05-25...2020-07-01/", "/history/compare/2016-01-10...2018-05-25/"]],
+      ["2020-07-01", ["/history/compare/2018-05-25...2020-07-01/", "/history/compare/2016-01-10...2020-07-01/"]],
+    ] as const) {
+      const $ = site.page(`/history/${date}/`);
+      expect(hrefs($, ".compare-versions__links a"), date).toEqual(others);
+      const form = $("form[data-compare-form]");
+      expect(form.attr("action")).toBe(`${PREFIX}history/compare/`);
+      expect(form.find("select[name=from] option, select[name=to] option").length).toBe(6);
+    }
+    const index = site.page("/history/compare/");
+    expect(hrefs(index, ".compare-index__pairs a")).toEqual([
+      "/history/compare/2016-01-10...2018-05-25/",
+      "/history/compare/2016-01-10...2020-07-01/",
+      "/history/compare/2018-05-25...2020-07-01/",
+    ]);
+  });
+});
+
+describe("notes on what changed", () => {
+  it("show on the changes page beside the section they explain, marked as no part of the policy", () => {
+    const $ = site.page("/history/2020-07-01/changes/");
+    expect(normalizeSpace($(".diff-section:has(#cookies) .diff-notes").text())).toBe(
+      "What changed and why (a note, not part of the policy): The shop no longer uses cookies, so there is nothing left to say about them.",
+    );
+    expect($(".diff-section:has(#your-rights) .diff-notes")).toHaveLength(0);
+  });
+
+  it("show on a compare view with the date of each version that made the change", () => {
+    const $ = site.page("/history/compare/2016-01-10...2020-07-01/");
+    expect(
+      $(".diff-section:has(#sharing) .diff-notes li")
+        .map((_, li) => normalizeSpace($(li).text()))
+        .get(),
+    ).toEqual([
+      "25 May 2018: We now share only with partners we have checked, as the new data protection law asks.",
+      "1 July 2020: We no longer plan to sell the business, and say so.",
+    ]);
+  });
+
+  it("are in the feed entry of their version", () => {
+    const entry = readFileSync(path.join(site.outDir, "history", "feed.xml"), "utf8");
+    expect(entry).toContain("Removed: Cookies. Why: The shop no longer uses cookies");
+  });
+});
+
 describe("the history page", () => {
   it("lists every version newest first with its date, summary and the sections it changed", () => {
     const $ = site.page("/history/");
@@ -219,7 +316,7 @@ describe("the history page", () => {
   it("keeps each section's history, linked from that section's page", () => {
     const $ = site.page("/history/");
     expect(normalizeSpace($("#sharing").parent().next(".section-history").text())).toBe(
-      "1 July 2020: changed, see the changes of 1 July 2020 25 May 2018: changed, see the changes of 25 May 2018 10 January 2016: first version, read it as of 10 January 2016",
+      "1 July 2020: changed, see the changes of 1 July 2020 Why: We no longer plan to sell the business, and say so. 25 May 2018: changed, see the changes of 25 May 2018 Why: We now share only with partners we have checked, as the new data protection law asks. 10 January 2016: first version, read it as of 10 January 2016",
     );
     expect($("#cookies").text()).toBe("Cookies (removed)");
     expect(hrefs(site.page("/sharing/"), ".page-header a")).toEqual(["/history/#sharing"]);

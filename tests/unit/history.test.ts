@@ -11,7 +11,7 @@ const fixture = path.join(fixturesDir, "revisions");
 const fixtureHistory = path.join(fixture, "history");
 const temps: string[] = [];
 const loadHistory = (contentDir: string, historyDir: string) =>
-  loadPolicyData({ contentDir, historyDir, pathPrefix: "/" }).history;
+  loadPolicyData({ contentDir, historyDir, pathPrefix: "/", today: "2030-01-01" }).history;
 afterEach(() => {
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
@@ -157,6 +157,7 @@ describe("the current version in the history", () => {
       contentDir: path.join(fixture, "content"),
       historyDir: fixtureHistory,
       pathPrefix: "/",
+      today: "2030-01-01",
     });
     expect(data.history.current.policy).toBe(data.policy);
   });

@@ -7,16 +7,18 @@ import {
   checkNewVersionDate,
   checkSummary,
   lockVersion,
+  parseNotes,
   planArchive,
   recordVersions,
-  todayUtc,
   updateSiteJson,
   type VersionText,
 } from "../../src/history/new-version.ts";
 import { UsageError } from "../../src/lib/problems.ts";
+import { todayUtc } from "../../src/options.ts";
 
 const path = (p: string): string => p.split("/").join(nodePath.sep);
-const context = { current: "2014-04-08", archived: ["2010-01-01"], today: "2024-06-30" };
+const context = { current: "2014-04-08", archived: ["2010-01-01"] };
+const TODAY = "2024-06-30";
 const section = (id: string, body: string): SourceSection => ({
   id,
   order: 1,
@@ -38,15 +40,18 @@ const version = (effectiveDate: string, ...sections: SourceSection[]): VersionTe
 const TEXT = "One. Two. Three. Four. Five.\n\n## Clause {#clause}\n\nSix.\n";
 
 describe("the date of a new version", () => {
-  it.each(["2014-04-09", "2024-06-30", "2014-04-08"])("accepts %s", (date) => {
-    expect(() => checkNewVersionDate(date, context)).not.toThrow();
-  });
+  it.each(["2014-04-09", "2024-06-30", "2014-04-08", "2027-03-01"])(
+    "accepts %s, a later day announcing it ahead",
+    (date) => {
+      expect(() => checkNewVersionDate(date, context)).not.toThrow();
+    },
+  );
 
   it.each([
     ["2024-6-1", /--date 2024-6-1 must be a date written YYYY-MM-DD/],
     ["2024-02-30", /--date 2024-02-30 is not a calendar date/],
     ["2014-04-07", /--date 2014-04-07 is not after the current version's date, 2014-04-08/],
-    ["2024-07-01", /--date 2024-07-01 is in the future \(today is 2024-06-30\)/],
+    ["2010-01-01", /--date 2010-01-01 is not after the current version's date/],
   ])("refuses %s as a usage error, with what to give instead", (date, problem) => {
     expect(() => checkNewVersionDate(date, context)).toThrow(UsageError);
     expect(() => checkNewVersionDate(date, context)).toThrow(problem);
@@ -73,15 +78,23 @@ describe("recording versions", () => {
   const lock: VersionLock = { versions: {} };
 
   it("adds the versions not yet recorded and never changes a recorded one", () => {
-    const first = recordVersions(lock, [version("2014-04-08", section("a", TEXT))]);
+    const first = recordVersions(lock, [version("2014-04-08", section("a", TEXT))], TODAY);
     expect(first.recorded).toEqual(["2014-04-08"]);
     expect(first.lock.versions["2014-04-08"].sections.a.clauseIds).toEqual(["clause"]);
-    const again = recordVersions(first.lock, [
-      version("2014-04-08", section("a", "Changed.")),
-      version("2020-01-01", section("a", TEXT)),
-    ]);
+    const again = recordVersions(
+      first.lock,
+      [version("2014-04-08", section("a", "Changed.")), version("2020-01-01", section("a", TEXT))],
+      TODAY,
+    );
     expect(again.recorded).toEqual(["2020-01-01"]);
     expect(again.lock.versions["2014-04-08"]).toEqual(first.lock.versions["2014-04-08"]);
+    expect(again.lock.versions["2020-01-01"].announced).toBeUndefined();
+  });
+
+  it("records the day a version was announced when it takes effect later", () => {
+    const ahead = recordVersions(lock, [version("2027-03-01", section("a", TEXT))], TODAY);
+    expect(ahead.lock.versions["2027-03-01"].announced).toBe(TODAY);
+    expect(lockVersion(version("2024-06-30", section("a", TEXT)), TODAY).announced).toBeUndefined();
   });
 
   it("plans the archive of the published text byte for byte, with its version.json", () => {
@@ -97,6 +110,43 @@ describe("recording versions", () => {
     ]);
   });
 
+  it("archives the change notes of the version it archives in its version.json", () => {
+    const [json] = planArchive(
+      "history",
+      { effectiveDate: "2014-04-08", summary: "First.", changeNotes: { a: "Why." } },
+      [],
+    );
+    expect(JSON.parse(json.text as string)).toEqual({
+      effectiveDate: "2014-04-08",
+      summary: "First.",
+      changeNotes: { a: "Why." },
+    });
+  });
+
+  it("gives site.json the new version's notes after its summary, and drops the old version's", () => {
+    const text =
+      '{\n  "effectiveDate": "2014-04-08",\n  "summary": "Old.",\n  "changeNotes": { "a": "Old." },\n  "siteUrl": "https://x.example"\n}\n';
+    expect(Object.keys(JSON.parse(updateSiteJson(text, "2024-06-01", "New.", { b: "Why." })))).toEqual([
+      "effectiveDate",
+      "summary",
+      "changeNotes",
+      "siteUrl",
+    ]);
+    expect(JSON.parse(updateSiteJson(text, "2024-06-01", "New.", { b: "Why." })).changeNotes).toEqual({ b: "Why." });
+    expect(JSON.parse(updateSiteJson(text, "2024-06-01", "New.")).changeNotes).toBeUndefined();
+  });
+
+  it("reads --note as a section id, an equals sign and one line", () => {
+    expect(parseNotes(["sharing=We share less.", " your-rights = A new right. "])).toEqual({
+      sharing: "We share less.",
+      "your-rights": "A new right.",
+    });
+    expect(() => parseNotes(["We share less."])).toThrow(UsageError);
+    expect(() => parseNotes(["sharing="])).toThrow(/is not a section id, "=", then one line/);
+    expect(() => parseNotes(["Sharing=Why."])).toThrow(UsageError);
+    expect(() => parseNotes(["sharing=One.", "sharing=Two."])).toThrow(/names `sharing` twice/);
+  });
+
   it("gives site.json its new date and summary, every other key as it was", () => {
     const text =
       '{\n  "lang": "en",\n  "effectiveDate": "2014-04-08",\n  "summary": "Old.",\n  "siteUrl": "https://x.example"\n}\n';
@@ -107,9 +157,11 @@ describe("recording versions", () => {
 });
 
 describe("a correction", () => {
-  const recorded = recordVersions({ versions: {} }, [
-    version("2014-04-08", section("a", TEXT), section("b", "Other.")),
-  ]).lock;
+  const recorded = recordVersions(
+    { versions: {} },
+    [version("2014-04-08", section("a", TEXT), section("b", "Other."))],
+    TODAY,
+  ).lock;
   const request = { note: "Fixed a typo.", date: "2024-05-03", today: "2024-06-30" };
   const correct = (...sections: SourceSection[]) =>
     planCorrection(recorded, "version-lock.json", version("2014-04-08", ...sections), request);
@@ -120,7 +172,7 @@ describe("a correction", () => {
       { date: "2024-05-03", note: "Fixed a typo.", sections: ["a"] },
     ]);
     expect(next.versions["2014-04-08"].sections.a).toEqual(
-      lockVersion(version("2014-04-08", section("a", TEXT.replace("Two.", "Tow.")))).sections.a,
+      lockVersion(version("2014-04-08", section("a", TEXT.replace("Two.", "Tow."))), TODAY).sections.a,
     );
     expect(next.versions["2014-04-08"].sections.b).toBe(recorded.versions["2014-04-08"].sections.b);
   });
