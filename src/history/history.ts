@@ -70,7 +70,7 @@ export interface History {
   current: PolicyVersion;
   /** Versions announced ahead of their date, the next to take effect first. */
   upcoming: PolicyVersion[];
-  /** Every version but the one in force. */
+  /** The versions the one in force replaced, newest first (searchable as earlier versions). */
   archived: PolicyVersion[];
   /** Every version that has a previous one to compare with, newest first. */
   compared: PolicyVersion[];
@@ -149,7 +149,7 @@ export function buildHistory(oldestFirstSources: VersionInput[], today: string):
     versions,
     current,
     upcoming: oldestFirst.filter((v) => v.upcoming),
-    archived: versions.filter((v) => !v.current),
+    archived: versions.filter((v) => v.status === "superseded"),
     compared: versions.filter((v) => v.previous !== null),
     comparisons: comparisonsOf(oldestFirst, comparer),
     sections: sectionHistories(oldestFirst, current),

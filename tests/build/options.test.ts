@@ -112,8 +112,8 @@ describe.concurrent("npm run new-version and npm run correct", () => {
       /^--date 1 June 2024 must be a date written YYYY-MM-DD\n/,
     ],
     [
-      ["new-version", "--", "--date", "2999-01-01", "--summary", "x"],
-      /^--date 2999-01-01 is in the future \(today is \d{4}-\d{2}-\d{2}\)\n/,
+      ["new-version", "--", "--date", "2001-01-01", "--summary", "x"],
+      /^--date 2001-01-01 is not after the current version's date, 2014-04-08\n {2}→ A new version takes effect after/,
     ],
     [["correct"], /^--note is missing\n {2}→ Usage: npm run correct -- --note "What was corrected"/],
   ])("npm run %j is a usage error: exit 2, the problem and the fix", async (args, message) => {
@@ -158,13 +158,20 @@ describe("npm start", () => {
     const child = spawn("npm", ["start"], {
       cwd: projectRoot,
       detached: true,
-      env: { ...process.env, PORT: String(port), POLICY_CONTENT_DIR: revisions, OUTPUT_DIR: path.join(root, "served") },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        POLICY_CONTENT_DIR: revisions,
+        POLICY_HISTORY_DIR: fixtureHistory("revisions"),
+        OUTPUT_DIR: path.join(root, "served"),
+      },
     });
     let output = "";
     try {
       await new Promise<void>((ready, failed) => {
         const read = (chunk: Buffer) => {
           output += chunk.toString();
+          if (/^Build failed/m.test(output)) failed(new Error(`npm start could not build:\n${output}`));
           if (output.includes(`localhost:${port}`) && /^Built /m.test(output)) ready();
         };
         child.stdout.on("data", read);

@@ -116,11 +116,13 @@ describe("the day before a version announced ahead takes effect", () => {
 
   it("searches and lists for search engines only the pages of the version in force", () => {
     const fragments = readSearchFragments(before.outDir);
-    expect(fragments.map((f) => f.url).sort()).toEqual([
-      "/cookies/",
-      "/sharing/",
-      "/what-we-collect/",
-      "/your-rights/",
+    // The section pages in force, and the version they replaced behind "include earlier versions".
+    expect(fragments.map((f) => `${f.url} ${f.filters.version}`).sort()).toEqual([
+      "/cookies/ current",
+      "/history/2018-05-25/ 2018-05-25",
+      "/sharing/ current",
+      "/what-we-collect/ current",
+      "/your-rights/ current",
     ]);
     expect(fragments.map((f) => f.content).join(" ")).not.toContain(NEW_TEXT);
     const sitemap = readFileSync(path.join(before.outDir, "sitemap.xml"), "utf8");
