@@ -105,7 +105,10 @@ describe("a sentence changed under its published date", () => {
     );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(
-      /^Archived the text of 2014-04-08 \(from commit [0-9a-f]{12}\) into .*history[/\\]2014-04-08\/\.\n/,
+      /^Sections this version changes: cookies\. To say what changed and why, add --note "cookies=…" per section/,
+    );
+    expect(result.stdout).toMatch(
+      /^Archived the text of 2014-04-08 \(from commit [0-9a-f]{12}\) into .*history[/\\]2014-04-08\/\.\n/m,
     );
     expect(result.stdout).toContain(
       "The policy now takes effect on 2024-06-01: “Cookies are now described as small text files.”\n",
