@@ -29,9 +29,12 @@ export async function checkA11y(page: Page, options: CheckA11yOptions = {}): Pro
   for (const [rule, reason] of disabled) {
     if (reason.trim() === "") throw new Error(`checkA11y: disabling "${rule}" needs a written reason`);
   }
+  // Legacy mode runs axe in the page itself instead of merging per-frame results in a second,
+  // blank page: the site's pages have no frames, and each check takes a quarter less time.
   const { violations } = await new AxeBuilder({ page })
     .withTags([...WCAG_TAGS])
     .disableRules(disabled.map(([rule]) => rule))
+    .setLegacyMode(true)
     .analyze();
   return violations.flatMap(formatViolation);
 }
