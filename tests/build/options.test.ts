@@ -20,7 +20,7 @@ afterAll(() => {
 const lastLine = (text: string): string => text.trim().split("\n").at(-1)!;
 
 describe("npm run build", () => {
-  it("builds the content of POLICY_CONTENT_DIR and the history of POLICY_HISTORY_DIR into OUTPUT_DIR, for SITE_URL under PATH_PREFIX", async () => {
+  it("builds the content of POLICY_CONTENT_DIR and the history of POLICY_HISTORY_DIR into OUTPUT_DIR, for SITE_URL under PATH_PREFIX, as on the day POLICY_TODAY", async () => {
     const outDir = path.join(root, "built");
     const result = await npm(["build", "--", "--validate-html"], {
       POLICY_CONTENT_DIR: revisions,
@@ -28,9 +28,11 @@ describe("npm run build", () => {
       OUTPUT_DIR: outDir,
       SITE_URL: "https://policy.example.org",
       PATH_PREFIX: "/privacy/",
+      // Between the second version and the third: the third is announced, not yet in force.
+      POLICY_TODAY: "2019-01-01",
     });
     expect(result.code, result.stderr).toBe(0);
-    // Its three sections, and its two earlier versions for "include earlier versions".
+    // The four sections of the version in force, and the one earlier version for "include earlier versions".
     expect(lastLine(result.stdout)).toMatch(/^Built .*built \(5 pages searchable; HTML validated\) in \d+ ms\.$/);
     const page = (sitePath: string) => load(readFileSync(pageFile(outDir, sitePath), "utf8"));
     expect(page("/your-rights/")("link[rel=canonical]").attr("href")).toBe(
@@ -42,9 +44,9 @@ describe("npm run build", () => {
         .map((_, h) => normalizeSpace(page("/history/")(h).text()))
         .get(),
     ).toEqual([
-      expect.stringMatching(/^1 July 2020 \(current\)/),
-      expect.stringMatching(/^25 May 2018/),
-      expect.stringMatching(/^10 January 2016/),
+      expect.stringMatching(/^1 July 2020 \(announced, not in force yet\)/),
+      expect.stringMatching(/^25 May 2018 \(current\)/),
+      expect.stringMatching(/^10 January 2016(?! \()/),
     ]);
   });
 
@@ -58,6 +60,10 @@ describe("npm run build", () => {
       /^SITE_URL "https:\/\/example\.com\/privacy\/" is not an http\(s\) origin\n {2}→ .*PATH_PREFIX/,
     ],
     [{ PATH_PREFIX: "/my policy/" }, /^PATH_PREFIX "\/my policy\/" is not a URL path\n {2}→ Use letters, digits/],
+    [
+      { POLICY_TODAY: "2027-02-30" },
+      /^POLICY_TODAY "2027-02-30" is not a date written YYYY-MM-DD\n {2}→ Give the day the build should treat as today/,
+    ],
   ])("refuses %j with the fix, exit 2 and no stack trace, before building", async (env, message) => {
     const outDir = path.join(root, "never");
     const result = await npm(["build"], { ...env, OUTPUT_DIR: outDir });
