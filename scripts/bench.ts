@@ -1,5 +1,5 @@
-// npm run bench: the commands as an editor runs them, build cost as the policy grows, page weight,
-// search transfer and the dev loop.
+// npm run bench: the commands as an editor runs them, build cost as the policy grows and as its
+// history grows, page weight, search transfer and the dev loop.
 // Prints the report and writes it to docs/performance.md (see docs/building.md, “Scripts”).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,6 +11,7 @@ import { serveDirectory } from "../src/tools/static-server.ts";
 import { type BenchOptions, parseBenchArgs, USAGE } from "./bench/args.ts";
 import { measureCommands } from "./bench/commands.ts";
 import { measureDevLoop } from "./bench/dev-loop.ts";
+import { measureHistory } from "./bench/history-case.ts";
 import { currentLoad, describeMachine, probeDisk } from "./bench/machine.ts";
 import { measurePdfs } from "./bench/pdf-step.ts";
 import { measurePage } from "./bench/reader-cost.ts";
@@ -72,6 +73,16 @@ async function measureInBrowser(results: BenchResults, realSite: string, largeSi
 async function run(options: BenchOptions, workDir: string): Promise<BenchResults> {
   const results: BenchResults = { options, machine: { ...describeMachine(), diskMs: probeDisk(workDir) }, scale: [] };
   const contentDir = path.join(projectRoot, "content");
+  const measureLongHistory = async (): Promise<void> => {
+    log("A long history: 20 sections, 50 versions…");
+    results.history = await measureHistory({ contentDir, runs: options.runs, workDir, log });
+  };
+  if (options.historyOnly) {
+    await compiledEntry(projectRoot, "scripts/bench/build-child.ts");
+    await measureLongHistory();
+    results.machine.loadAtEnd = currentLoad();
+    return results;
+  }
   log("npm run build and npm run check of the real policy, from the shell…");
   results.commands = await measureCommands(options.runs, path.join(workDir, "command-site"));
   // Compiled before the first timed build, as the commands above were by their untimed run.
@@ -93,6 +104,7 @@ async function run(options: BenchOptions, workDir: string): Promise<BenchResults
     log,
   });
   results.scale = scale.results;
+  if (options.history) await measureLongHistory();
   if (options.browser) await measureInBrowser(results, real.kept!, scale.kept);
   if (scale.kept) rmSync(scale.kept, { recursive: true, force: true });
   if (options.browser) {

@@ -12,6 +12,9 @@ export interface BenchOptions {
   json?: string;
   browser: boolean;
   dev: boolean;
+  /** The long history (20 sections, 50 versions): in a full run, or alone. */
+  history: boolean;
+  historyOnly: boolean;
 }
 
 export const FULL_SIZES = [10, 100, 1000, 10_000];
@@ -26,7 +29,9 @@ export const USAGE = `npm run bench -- [options]
   --no-write       print the report without writing it
   --json FILE      also write the raw figures as JSON
   --no-browser     skip page weight, search transfer and the PDF step
-  --no-dev         skip the npm start edit loop`;
+  --no-dev         skip the npm start edit loop
+  --no-history     skip the long history (20 sections, 50 versions; never in --quick)
+  --history-only   only the long history, --runs times; prints only (unless --out)`;
 
 const positiveInt = (flag: string, text: string): number => {
   const value = Number(text);
@@ -49,8 +54,12 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       json: { type: "string" },
       "no-browser": { type: "boolean", default: false },
       "no-dev": { type: "boolean", default: false },
+      "no-history": { type: "boolean", default: false },
+      "history-only": { type: "boolean", default: false },
     },
   });
+  const historyOnly = values["history-only"];
+  if (historyOnly && values["no-history"]) throw new Error("--history-only and --no-history contradict each other");
   const quick = values.quick;
   const sizes = values.sizes
     ? values.sizes.split(",").map((size) => positiveInt("--sizes", size.trim()))
@@ -61,9 +70,12 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     quick,
     sizes: [...new Set(sizes)].sort((a, b) => a - b),
     runs: values.runs ? positiveInt("--runs", values.runs) : quick ? 1 : 3,
-    out: values["no-write"] ? undefined : (values.out ?? (quick ? undefined : DEFAULT_OUT)),
+    // A partial run never overwrites the full report unless asked to.
+    out: values["no-write"] ? undefined : (values.out ?? (quick || historyOnly ? undefined : DEFAULT_OUT)),
     json: values.json,
     browser: !values["no-browser"],
     dev: !values["no-dev"],
+    history: historyOnly || (!quick && !values["no-history"]),
+    historyOnly,
   };
 }

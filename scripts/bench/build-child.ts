@@ -1,5 +1,6 @@
 // One cold build for the benchmark, in its own process so its CPU time and memory can be measured
-// alone: `build-child.ts <contentDir> <outDir> <resultFile>`. Writes a BuildChildResult as JSON.
+// alone: `build-child.ts <contentDir> <outDir> <resultFile> [historyDir]`. Writes a BuildChildResult
+// as JSON.
 import { writeFileSync } from "node:fs";
 import { readSiteOptions } from "../../src/options.ts";
 import { type BuildStep, buildSite } from "../../src/pipeline/build-site.ts";
@@ -15,9 +16,10 @@ export interface BuildChildResult {
 }
 
 const startupMs = performance.now();
-const [contentDir, outDir, resultFile] = process.argv.slice(2);
+const [contentDir, outDir, resultFile, historyDir] = process.argv.slice(2);
 const steps: BuildChildResult["steps"] = {};
-const options = { ...readSiteOptions(process.env), contentDir, outDir, validateHtml: false };
+const site = readSiteOptions(process.env);
+const options = { ...site, contentDir, historyDir: historyDir ?? site.historyDir, outDir, validateHtml: false };
 const { searchPages } = await buildSite(options, {
   onStep: (step, ms) => {
     steps[step] = ms;

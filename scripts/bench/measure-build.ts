@@ -37,12 +37,16 @@ export function outputSize(dir: string): OutputSize {
 const childScript = path.join(import.meta.dirname, "build-child.ts");
 const launcher = path.join(import.meta.dirname, "..", "launch.js");
 
-/** Builds `contentDir` into `outDir` in a fresh process, measuring wall time, CPU and peak memory of its process tree. */
-export async function measureBuild(contentDir: string, outDir: string): Promise<BuildRun> {
+/**
+ * Builds `contentDir` (with the earlier versions in `historyDir`, if given) into `outDir` in a fresh
+ * process, measuring wall time, CPU and peak memory of its process tree.
+ */
+export async function measureBuild(contentDir: string, outDir: string, historyDir?: string): Promise<BuildRun> {
   const resultFile = `${outDir}.result.json`;
   const started = performance.now();
+  const args = [contentDir, outDir, resultFile, ...(historyDir ? [historyDir] : [])];
   // The same Node flags and launcher as package.json's build script.
-  const child = spawn(process.execPath, ["--expose-gc", launcher, childScript, contentDir, outDir, resultFile], {
+  const child = spawn(process.execPath, ["--expose-gc", launcher, childScript, ...args], {
     env: { ...process.env, DEBUG: "Eleventy:Benchmark*" },
     stdio: ["ignore", "ignore", "pipe"],
   });

@@ -59,3 +59,12 @@ export const METHOD = `- **Commands as you run them** (scripts/bench/commands.ts
   "Built … in N ms" line; waiting until the content has been still for 50 ms comes before it.
 - Units: 1 KB = 1,024 bytes; 1 MB = 1,024 KB; 1 GB = 1,024 MB. No test asserts any of these
   figures; \`npm test\` only runs \`npm run bench -- --quick\` to keep the benchmark working.`;
+
+/** How the long history is made and measured. */
+export const HISTORY_METHOD = `- **A long history** (scripts/bench/history-case.ts, synthetic-history.ts): the synthetic policy
+  of 20 sections as its first version, then 49 more two months apart, each adding a sentence to one
+  paragraph of two sections (spread so each section changes every few versions) with a change note
+  on each, the newest in \`content/\` and the others in \`history/<date>/\`, every version recorded in
+  the version lock as \`npm run new-version\` records it. Built cold as above; *compare views built*
+  counts the folders under \`/history/compare/\` against the pairs of versions, and *compare views*
+  is their bytes.`;

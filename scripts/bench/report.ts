@@ -3,8 +3,9 @@ import type { CommandTimes } from "./commands.ts";
 import { buildBreakdownTable, commandsTable } from "./commands-report.ts";
 import type { DevLoopResult } from "./dev-loop.ts";
 import { formatBytes, formatCount, formatMs, formatRatio, formatSummary, markdownTable } from "./format.ts";
+import { type HistoryResult, historyTable } from "./history-case.ts";
 import { type Machine, PROBE_FOLDERS } from "./machine.ts";
-import { METHOD } from "./method.ts";
+import { HISTORY_METHOD, METHOD } from "./method.ts";
 import { PDF_METHOD, type PdfStepResult, pdfTable } from "./pdf-step.ts";
 import type { PageCost } from "./reader-cost.ts";
 import { type ReaderSearch, readerSearchReport, readerSearchTargets } from "./reader-search.ts";
@@ -30,6 +31,8 @@ export interface BenchResults {
   browser?: string;
   /** `npm run build -- --pdf`: the PDF step (scripts/bench/pdf-step.ts). */
   pdf?: PdfStepResult[];
+  /** A synthetic policy with a long history (scripts/bench/history-case.ts). */
+  history?: HistoryResult;
 }
 
 const bytes = (transfer: Transfer): string => `${formatBytes(transfer.raw)} / ${formatBytes(transfer.gzip)}`;
@@ -40,7 +43,7 @@ export function machineLine(machine: Machine, options: BenchOptions, browser?: s
       ? machine.loadAtStart.toFixed(1)
       : `${machine.loadAtStart.toFixed(1)} at the start, ${machine.loadAtEnd.toFixed(1)} at the end`;
   return [
-    `Measured ${machine.date} with \`npm run bench${options.quick ? " -- --quick" : ""}\` (${options.runs} run${options.runs > 1 ? "s" : ""} per size).`,
+    `Measured ${machine.date} with \`npm run bench${options.quick ? " -- --quick" : options.historyOnly ? " -- --history-only" : ""}\` (${options.runs} run${options.runs > 1 ? "s" : ""} per size).`,
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${formatBytes(machine.memoryBytes)} memory, ${machine.os}, Node ${machine.node}${browser ? `, Chromium ${browser}` : ""}.`,
     `One-minute load average: ${load} (the machine is shared: wall times above the CPU times mean the build waited for a core).`,
     ...(machine.diskMs === undefined
@@ -60,6 +63,7 @@ export function targetsTable(results: BenchResults): string {
       dev: results.dev,
       pdf: results.pdf,
       commands: results.commands,
+      history: results.history,
     }),
     ...readerSearchTargets(results.readerSearch),
   ];
@@ -114,10 +118,13 @@ const STEP_LABELS: Record<string, string> = {
   swap: "Ours: swap the staged site into place",
 };
 
-export function stepsTable(results: ScaleResult[]): string {
+export function stepsTable(
+  results: ScaleResult[],
+  label = (result: ScaleResult) => `${formatCount(result.sections)} sections`,
+): string {
   const names = Object.keys(STEP_LABELS).filter((name) => results.some((result) => name in result.steps));
   const rows = names.map((name) => [STEP_LABELS[name], ...results.map((result) => formatMs(result.steps[name] ?? 0))]);
-  return markdownTable(["step (median)", ...results.map((result) => `${formatCount(result.sections)} sections`)], rows);
+  return markdownTable(["step (median)", ...results.map(label)], rows);
 }
 
 export function eleventyTable(results: ScaleResult[], top = 8): string {
@@ -207,20 +214,30 @@ export function renderReport(results: BenchResults): string {
     machineLine(results.machine, results.options, results.browser),
     "### Against the targets",
     targetsTable(results),
-    "### Commands as you run them",
-    commandsTable(results.commands, results.dev),
   ];
+  if (results.commands || results.dev)
+    parts.push("### Commands as you run them", commandsTable(results.commands, results.dev));
   if (results.commands && results.real) parts.push(buildBreakdownTable(results.commands, results.real));
-  parts.push("### Build cost as the policy grows", scaleTable(results.scale, results.real));
-  const breakdown = results.scale.filter((result) => result.sections >= 1000);
-  const shown = breakdown.length ? breakdown : results.scale.slice(-1);
-  parts.push("### Where the build time goes", stepsTable(shown), eleventyTable(shown));
+  if (results.scale.length) {
+    parts.push("### Build cost as the policy grows", scaleTable(results.scale, results.real));
+    const breakdown = results.scale.filter((result) => result.sections >= 1000);
+    const shown = breakdown.length ? breakdown : results.scale.slice(-1);
+    parts.push("### Where the build time goes", stepsTable(shown), eleventyTable(shown));
+  }
+  if (results.history) {
+    const { history } = results;
+    parts.push(
+      "### Build cost as the history grows",
+      historyTable(history),
+      stepsTable([history], () => `${history.sections} sections, ${history.versions} versions`),
+    );
+  }
   if (results.pages) parts.push("### Reader cost on the real site", pagesTable(results.pages));
   if (results.search) parts.push("### Search transfer", searchTable(results.search));
   if (results.readerSearch) parts.push("### Search on readers' questions", readerSearchReport(results.readerSearch));
   if (results.dev) parts.push("### Dev loop (`npm start`)", devTable(results.dev));
   if (results.pdf) parts.push("### PDFs (`npm run build -- --pdf`)", pdfTable(results.pdf));
-  parts.push("### How each figure was taken", `${METHOD}\n${PDF_METHOD}`);
+  parts.push("### How each figure was taken", `${METHOD}\n${HISTORY_METHOD}\n${PDF_METHOD}`);
   return `${parts.join("\n\n")}\n`;
 }
 

@@ -1,6 +1,7 @@
 import type { CommandTimes } from "./commands.ts";
 import type { DevLoopResult } from "./dev-loop.ts";
 import { formatBytes, formatMs } from "./format.ts";
+import type { HistoryResult } from "./history-case.ts";
 import { type PdfStepResult, pdfTargetRow } from "./pdf-step.ts";
 import type { PageCost } from "./reader-cost.ts";
 import type { ScaleResult } from "./scale.ts";
@@ -15,6 +16,7 @@ export interface TargetInputs {
   dev?: DevLoopResult;
   pdf?: PdfStepResult[];
   commands?: CommandTimes;
+  history?: HistoryResult;
 }
 
 export interface TargetRow {
@@ -102,5 +104,16 @@ export function evaluateTargets(inputs: TargetInputs): TargetRow[] {
     limit("Dev rebuild: save to served page", "≤ 300 ms", medianOf(inputs.dev?.savedToServedMs), 300, formatMs),
   );
   rows.push(pdfTargetRow(inputs.pdf));
+  rows.push(...historyTargets(inputs.history));
   return rows;
+}
+
+/** A long history against the targets the issue holds it to: the 1,000-section build time and the memory limit. */
+export function historyTargets(history?: HistoryResult): TargetRow[] {
+  const policy = history ? `${history.sections} sections with ${history.versions} versions` : "a long history";
+  const f = history?.figures;
+  return [
+    limit(`Cold build, ${policy} (the 1,000-section target)`, "≤ 5 s", f?.wallMs.median, 5000, formatMs),
+    limit(`Peak memory, ${policy} (worst run)`, "≤ 1 GB", f?.peakRssBytes.max, GB, formatBytes),
+  ];
 }

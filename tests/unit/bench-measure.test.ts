@@ -112,12 +112,31 @@ describe("the benchmark's command line", () => {
       json: undefined,
       browser: true,
       dev: true,
+      history: true,
+      historyOnly: false,
     });
   });
 
-  it("in quick mode builds 10 and 100 sections once and writes nothing unless told", () => {
-    expect(parseBenchArgs(["--quick"])).toMatchObject({ quick: true, sizes: [10, 100], runs: 1, out: undefined });
+  it("in quick mode builds 10 and 100 sections once, no long history, and writes nothing unless told", () => {
+    expect(parseBenchArgs(["--quick"])).toMatchObject({
+      quick: true,
+      sizes: [10, 100],
+      runs: 1,
+      out: undefined,
+      history: false,
+    });
     expect(parseBenchArgs(["--quick", "--out", "x.md"]).out).toBe("x.md");
+  });
+
+  it("measures the long history alone, or leaves it out, and writes nothing by itself unless told", () => {
+    expect(parseBenchArgs(["--history-only", "--runs", "2"])).toMatchObject({
+      history: true,
+      historyOnly: true,
+      runs: 2,
+      out: undefined,
+    });
+    expect(parseBenchArgs(["--no-history"])).toMatchObject({ history: false, historyOnly: false });
+    expect(() => parseBenchArgs(["--history-only", "--no-history"])).toThrow(/contradict/);
   });
 
   it("takes sizes, runs and switches, and refuses what it does not know", () => {

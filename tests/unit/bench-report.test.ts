@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { parseBenchArgs } from "../../scripts/bench/args.ts";
 import { buildBreakdownTable, commandsTable } from "../../scripts/bench/commands-report.ts";
 import type { PageCost } from "../../scripts/bench/reader-cost.ts";
-import { GENERATED_END, GENERATED_START, replaceGenerated, scaleTable } from "../../scripts/bench/report.ts";
+import {
+  GENERATED_END,
+  GENERATED_START,
+  renderReport,
+  replaceGenerated,
+  scaleTable,
+} from "../../scripts/bench/report.ts";
 import type { ScaleResult } from "../../scripts/bench/scale.ts";
 import type { SearchTransfer } from "../../scripts/bench/search-transfer.ts";
 import { summarize } from "../../scripts/bench/stats.ts";
@@ -69,6 +76,12 @@ describe("judging figures against the issue's targets", () => {
           whole: { pages: 3, bytes: 72_000 },
         },
       ],
+      history: {
+        ...scale(20, 5200, 1100),
+        versions: 50,
+        comparePages: summarize([97]),
+        compareBytes: summarize([5 * MB]),
+      },
     });
     expect(rows.map((row) => [row.figure.split(" (")[0].split(",")[0], row.met])).toEqual([
       ["Section page to first render", false],
@@ -82,8 +95,12 @@ describe("judging figures against the issue's targets", () => {
       ["`npm start` to the first page served", false],
       ["Dev rebuild: save to served page", true],
       ["All PDFs of the real policy", true],
+      ["Cold build", false],
+      ["Peak memory", false],
     ]);
-    expect(rows.at(-1)?.measured).toBe("14.0 s for 9 PDFs");
+    expect(rows.at(-3)?.measured).toBe("14.0 s for 9 PDFs");
+    expect(rows.at(-2)?.figure).toBe("Cold build, 20 sections with 50 versions (the 1,000-section target)");
+    expect(rows.at(-1)?.measured).toBe("1.1 GB");
     expect(rows[0].figure).toContain("/b/");
     expect(
       evaluateTargets({ scale: [] }).every((row) => row.met === undefined && row.measured === "not measured"),
@@ -147,5 +164,40 @@ describe("the report document", () => {
       .map((line) => line.split("|").at(-2)!.trim());
     expect(lastColumn).toEqual(["–", "–", "×2.5"]);
     expect(table).toContain("7 (the real policy)");
+  });
+});
+
+describe("the long history in the report", () => {
+  it("says how many of the pairs of versions got a compare view, what the build cost, and leaves out what was not run", () => {
+    const report = renderReport({
+      options: parseBenchArgs(["--history-only"]),
+      machine: {
+        date: "2026-11-30",
+        cpu: "cpu",
+        cores: 2,
+        memoryBytes: 8 * 1024 * MB,
+        node: "v20",
+        os: "Linux",
+        loadAtStart: 1,
+      },
+      scale: [],
+      history: {
+        ...scale(20, 17_000, 400),
+        versions: 50,
+        comparePages: summarize([1225]),
+        compareBytes: summarize([63 * MB]),
+      },
+    });
+    expect(report).toContain("### Build cost as the history grows");
+    expect(report).toMatch(
+      /\| 20 sections, 50 versions \| 1,225 of 1,225 pairs \| 17\.0 s \| 8\.50 s \| 400 MB \| 40 \| 195 KB \| 63\.0 MB \|/,
+    );
+    expect(report).toMatch(
+      /\| Cold build, 20 sections with 50 versions \(the 1,000-section target\) \| ≤ 5 s \| 17\.0 s \| \*\*missed\*\* \|/,
+    );
+    expect(report).toContain("| step (median) | 20 sections, 50 versions |");
+    for (const absent of ["Build cost as the policy grows", "Commands as you run them", "Reader cost"]) {
+      expect(report).not.toContain(`### ${absent}`);
+    }
   });
 });

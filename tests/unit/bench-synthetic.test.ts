@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -8,8 +8,10 @@ import {
   synthesizeSections,
   writeSyntheticContent,
 } from "../../scripts/bench/synthetic.ts";
+import { synthesizeHistory, writeSyntheticHistory } from "../../scripts/bench/synthetic-history.ts";
 import { parseSection } from "../../src/content/read-sections.ts";
-import { loadPolicy } from "../../src/pipeline/load-policy.ts";
+import { todayUtc } from "../../src/options.ts";
+import { checkContent, loadPolicy } from "../../src/pipeline/load-policy.ts";
 import { realContentDir } from "../helpers/site.ts";
 
 const real = readSectionFiles(realContentDir);
@@ -85,5 +87,52 @@ describe("synthetic policies for the benchmark", () => {
     const clauseIds = policy.sections.flatMap((section) => section.inPolicy.clauses.map((clause) => clause.id));
     expect(new Set(clauseIds).size).toBe(clauseIds.length);
     expect(policy.sections.at(-1)!.title).toMatch(/\(25\)$/);
+  });
+});
+
+describe("a synthetic long history for the benchmark", () => {
+  const history = synthesizeHistory(real, 20, 50);
+  const changedIn = (k: number): string[] =>
+    history[k].files.filter((file, i) => file.text !== history[k - 1].files[i].text).map((file) => file.name);
+
+  it("is the same every time: the synthetic policy first, then a version every two months", () => {
+    expect(synthesizeHistory(real, 20, 50)).toEqual(history);
+    expect(history).toHaveLength(50);
+    expect(history[0].files).toEqual(synthesizeSections(real, 20));
+    const dates = history.map((version) => version.effectiveDate);
+    expect(dates[0]).toBe("2014-04-08");
+    expect([...new Set(dates)].sort()).toEqual(dates);
+    expect(dates.at(-1)! < todayUtc()).toBe(true);
+  });
+
+  it("changes two sections in each later version, by one sentence, with a note on each", () => {
+    for (let k = 1; k < history.length; k++) {
+      const changed = changedIn(k);
+      expect(changed, history[k].effectiveDate).toHaveLength(2);
+      const ids = changed.map((name) => matter(history[k].files.find((f) => f.name === name)!.text).data.id);
+      expect(Object.keys(history[k].changeNotes).sort()).toEqual([...ids].sort());
+    }
+    const counts = new Map<string, number>();
+    for (let k = 1; k < history.length; k++)
+      for (const name of changedIn(k)) counts.set(name, (counts.get(name) ?? 0) + 1);
+    // Spread over the policy: every section changes, none in every version.
+    expect(counts.size).toBe(20);
+    expect(Math.max(...counts.values())).toBeLessThan(10);
+  });
+
+  it("is written as a project keeps it, every version recorded, and a release build's checks accept it", () => {
+    const root = mkdtempSync(path.join(tmpdir(), "bench-history-"));
+    temp.push(root);
+    const { contentDir, historyDir } = writeSyntheticHistory(realContentDir, 4, 5, root);
+    expect(readdirSync(historyDir)).toEqual(
+      synthesizeHistory(real, 4, 5)
+        .slice(0, -1)
+        .map((v) => v.effectiveDate),
+    );
+    const checked = checkContent({ contentDir, historyDir, pathPrefix: "/", today: todayUtc() }, "release");
+    expect(checked.errors).toEqual([]);
+    expect(checked.notices).toEqual([]);
+    expect(checked.archived).toHaveLength(4);
+    expect(checked.site!.changeNotes).toEqual(synthesizeHistory(real, 4, 5).at(-1)!.changeNotes);
   });
 });
