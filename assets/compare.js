@@ -1,7 +1,10 @@
 // The compare form (layouts/partials/compare-form.njk) goes straight to the compare view of the
-// two versions chosen. Without this file the form opens /history/compare/, where every pair is a
-// plain link; with it, that page also forwards ?from=…&to=… (a form sent before this file ran, or
-// an address someone shared) to the pair.
+// two versions chosen. Without this file the form opens /history/compare/, where every pair built
+// ahead is a plain link; with it, that page also forwards ?from=…&to=… (a form sent before this
+// file ran, or an address someone shared) to the pair, when it is built ahead; assets/compare-view.js
+// draws the others there. The address of a pair that is not built ahead (or no longer is: the pairs
+// with the version in force change when a new one takes effect) gets the host's 404 page, which
+// forwards it to /history/compare/?from=…&to=… as well.
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -10,6 +13,14 @@ export function comparePath(prefix, first, second) {
   if (!DATE.test(first) || !DATE.test(second) || first === second) return undefined;
   const [older, newer] = first < second ? [first, second] : [second, first];
   return `${prefix}history/compare/${older}...${newer}/`;
+}
+
+/** The two dates of a compare view's address under the site's prefix, older first; undefined for any other address. */
+export function pairOfPath(prefix, pathname) {
+  const base = `${prefix}history/compare/`;
+  const match = pathname.startsWith(base) && /^([\d-]+)\.\.\.([\d-]+)\/?$/.exec(pathname.slice(base.length));
+  if (!match || !comparePath(prefix, match[1], match[2])) return undefined;
+  return match[1] < match[2] ? [match[1], match[2]] : [match[2], match[1]];
 }
 
 function start() {
@@ -27,6 +38,8 @@ function start() {
       to.reportValidity();
     });
   }
+  const lost = document.querySelector(".not-found") && pairOfPath(prefix, location.pathname);
+  if (lost) location.replace(`${prefix}history/compare/?from=${lost[0]}&to=${lost[1]}`);
   // Only to a pair this site has: the page lists a link to each.
   if (document.querySelector("[data-compare-index]")) {
     const query = new URLSearchParams(location.search);

@@ -1,5 +1,10 @@
 import { diffArrays, diffWords } from "diff";
-import { bodyBlocks, type TextBlock } from "./text-blocks.ts";
+import type { TextBlock } from "./text-blocks.ts";
+
+/*
+ * Pure and free of Node and markdown-it, so the browser compares two versions with the same code
+ * as the build (assets/compare-view.js): the caller says how a section's blocks are read.
+ */
 
 /** A run of words in a word-level diff. */
 export interface WordPart {
@@ -118,16 +123,17 @@ export function diffBlocks(before: TextBlock[], after: TextBlock[]): BlockDiff[]
   return [...out, ...pairRewordings(removed, [])];
 }
 
-/** A section's blocks as compared: its body read as readers read it (src/history/text-blocks.ts). */
+/**
+ * A section's blocks as compared: its body read as readers read it (src/history/text-blocks.ts
+ * in the build, src/history/data-blocks.ts from a version's JSON in the browser).
+ */
 export type BlocksOf = (section: ComparableSection) => TextBlock[];
-
-const readBlocks: BlocksOf = (section) => bodyBlocks(section.body);
 
 /** What happened to one section from one version to another; either side may be missing. */
 export function compareSection(
   before: ComparableSection | undefined,
   after: ComparableSection | undefined,
-  blocksOf: BlocksOf = readBlocks,
+  blocksOf: BlocksOf,
 ): SectionChange {
   const section = (after ?? before)!;
   const title = (s: ComparableSection | undefined): TextBlock[] =>
@@ -144,13 +150,10 @@ export function compareSection(
  * version's sections in order, then those it no longer has. `compareOne` compares a pair of
  * sections (a caller comparing many versions passes one that remembers its answers).
  */
-export function compareSections<C extends SectionChange = SectionChange>(
+export function compareSections<C extends SectionChange>(
   before: ComparableSection[],
   after: ComparableSection[],
-  compareOne: (before: ComparableSection | undefined, after: ComparableSection | undefined) => C = compareSection as (
-    before: ComparableSection | undefined,
-    after: ComparableSection | undefined,
-  ) => C,
+  compareOne: (before: ComparableSection | undefined, after: ComparableSection | undefined) => C,
 ): C[] {
   const old = new Map(before.map((s) => [s.id, s]));
   const kept = new Set(after.map((s) => s.id));

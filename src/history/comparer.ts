@@ -1,24 +1,16 @@
 import { createHash } from "node:crypto";
-import { type ComparableSection, compareSection, compareSections, type SectionChange } from "./compare.ts";
-import { blockHtml, sectionTitleHtml } from "./diff-html.ts";
+import { type ComparableSection, compareSection, compareSections } from "./compare.ts";
+import type { Comparer } from "./comparisons.ts";
+import { type RenderedChange, rendered } from "./diff-html.ts";
 import { bodyBlocks, type TextBlock } from "./text-blocks.ts";
 
-/** A section's change, ready for the compare view. */
-export interface RenderedChange extends SectionChange {
-  titleHtml: string;
-  bodyHtml: string;
-}
-
-/** Compares versions' sections, remembering each answer. */
-export interface Comparer {
-  /** Every section of two versions compared, in the newer one's order, then the ones it dropped. */
-  compare(before: ComparableSection[], after: ComparableSection[]): RenderedChange[];
-}
+export type { Comparer } from "./comparisons.ts";
+export type { RenderedChange } from "./diff-html.ts";
 
 /**
- * A comparer for one build. Comparing every pair of versions compares the same section texts
+ * A comparer for one build. Comparing many pairs of versions compares the same section texts
  * again and again (a section changed in 3 of 50 versions has 4 texts, so at most 16 pairs of them
- * among 1,225 pairs of versions), so each text is read once and each pair of texts is compared and
+ * among the pairs of versions), so each text is read once and each pair of texts is compared and
  * rendered once, keyed by a hash of the text. The answers are shared, read-only values; the
  * comparer is made by the history stage and dropped with it, never kept between builds.
  */
@@ -53,13 +45,4 @@ export function createComparer(): Comparer {
     return change;
   };
   return { compare: (before, after) => compareSections(before, after, compareOne) };
-}
-
-/** The compare view's markup of a section's change: its heading, then its blocks. */
-export function rendered(change: SectionChange): RenderedChange {
-  return {
-    ...change,
-    titleHtml: sectionTitleHtml(change),
-    bodyHtml: change.blocks.map((block) => blockHtml(block)).join("\n"),
-  };
 }

@@ -1,5 +1,11 @@
 import type { ComparableSection, SectionChange } from "./compare.ts";
-import type { Comparer, RenderedChange } from "./comparer.ts";
+import type { RenderedChange } from "./diff-html.ts";
+
+/** Compares versions' sections (src/history/comparer.ts in the build, the browser's own in assets/compare-view.js). */
+export interface Comparer {
+  /** Every section of two versions compared, in the newer one's order, then the ones it dropped. */
+  compare(before: ComparableSection[], after: ComparableSection[]): RenderedChange[];
+}
 
 /** A version's note on what changed in a section and why (version.json or site.json, `changeNotes`). */
 export interface DatedNote {
@@ -90,14 +96,48 @@ export function compareVersions(
 }
 
 /**
- * Every pair of versions, older first: n versions make n(n-1)/2 compare pages (1,225 for 50),
- * each reachable from every version page. The comparer remembers each pair of section texts, so
- * a pair of versions costs little more than the sections that differ (docs/performance.md).
+ * The pairs of versions the site builds ahead and links, as indexes into the versions oldest first,
+ * the older first: each version with the one before it, with the version in force, and with the
+ * newest (when versions are announced ahead). That answers what readers ask most (what changed in
+ * this version, what changed since the version I read), and grows by two pages a version, where
+ * every pair would grow by the square of the versions: 97 pages instead of 1,225 at 50 versions
+ * (docs/performance.md). The other pairs are compared in the browser, from the versions' JSON, by
+ * the same code (assets/compare-view.js).
  */
-export function comparisonsOf(oldestFirst: readonly ComparedVersion[], comparer: Comparer): Comparison[] {
-  const pairs: Comparison[] = [];
-  for (let from = 0; from < oldestFirst.length; from++) {
-    for (let to = from + 1; to < oldestFirst.length; to++) pairs.push(compareVersions(oldestFirst, from, to, comparer));
+export function linkedPairs(count: number, inForce: number): Array<[from: number, to: number]> {
+  const pairs = new Set<string>();
+  const link = (a: number, b: number): void => {
+    if (a !== b && a >= 0 && b >= 0) pairs.add(`${Math.min(a, b)},${Math.max(a, b)}`);
+  };
+  for (let i = 0; i < count; i++) {
+    link(i - 1, i);
+    link(i, inForce);
+    link(i, count - 1);
   }
-  return pairs;
+  return [...pairs]
+    .map((pair) => pair.split(",").map(Number) as [number, number])
+    .sort(([a1, b1], [a2, b2]) => a1 - a2 || b1 - b2);
+}
+
+/** The pairs of versions the site builds ahead (`linkedPairs`), each compared. */
+export function comparisonsOf(
+  oldestFirst: readonly ComparedVersion[],
+  inForce: number,
+  comparer: Comparer,
+): Comparison[] {
+  return linkedPairs(oldestFirst.length, inForce).map(([from, to]) => compareVersions(oldestFirst, from, to, comparer));
+}
+
+/** The versions one version has a compare view with, among `pairs`, newest first, each with the view's address. */
+export function comparedWith(
+  pairs: readonly Comparison[],
+  effectiveDate: string,
+): Array<ComparedRef & { compareUrl: string }> {
+  return pairs
+    .filter((pair) => pair.from.effectiveDate === effectiveDate || pair.to.effectiveDate === effectiveDate)
+    .map((pair) => {
+      const other = pair.from.effectiveDate === effectiveDate ? pair.to : pair.from;
+      return { ...other, compareUrl: pair.url };
+    })
+    .sort((a, b) => (a.effectiveDate < b.effectiveDate ? 1 : -1));
 }

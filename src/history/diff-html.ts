@@ -1,4 +1,10 @@
-import type { BlockDiff, WordPart } from "./compare.ts";
+import type { BlockDiff, SectionChange, WordPart } from "./compare.ts";
+
+/** A section's change, ready for the compare view. */
+export interface RenderedChange extends SectionChange {
+  titleHtml: string;
+  bodyHtml: string;
+}
 
 /**
  * Words for what colour and strike-through show: read out by screen readers (visually hidden on
@@ -39,4 +45,13 @@ export function blockHtml(block: BlockDiff, id?: string): string {
 export function sectionTitleHtml(change: { id: string; title: string; change: string; titleDiff: BlockDiff }): string {
   if (change.titleDiff.change === "changed") return blockHtml(change.titleDiff, change.id);
   return `<h2 id="${escapeHtml(change.id)}" class="diff-block">${escapeHtml(change.title)}</h2>`;
+}
+
+/** The compare view's markup of a section's change: its heading, then its blocks. */
+export function rendered(change: SectionChange): RenderedChange {
+  return {
+    ...change,
+    titleHtml: sectionTitleHtml(change),
+    bodyHtml: change.blocks.map((block) => blockHtml(block)).join("\n"),
+  };
 }

@@ -1,13 +1,21 @@
 import type { Policy } from "../render/policy.ts";
 import type { SectionChangeKind } from "./compare.ts";
-import { type Comparer, createComparer, type RenderedChange } from "./comparer.ts";
-import { type Comparison, comparisonsOf, notesFor } from "./comparisons.ts";
+import { createComparer } from "./comparer.ts";
+import {
+  type ComparedRef,
+  type Comparer,
+  type Comparison,
+  comparedWith,
+  comparisonsOf,
+  notesFor,
+} from "./comparisons.ts";
+import type { RenderedChange } from "./diff-html.ts";
 import type { VersionSource } from "./read-versions.ts";
 import { type SectionHistory, sectionHistories } from "./section-history.ts";
 import { dayStart, feedDates, statusesOn, type VersionStatus } from "./timeline.ts";
 
-export type { RenderedChange } from "./comparer.ts";
 export type { Comparison, SectionComparison } from "./comparisons.ts";
+export type { RenderedChange } from "./diff-html.ts";
 export type { SectionHistory } from "./section-history.ts";
 
 export interface SectionRef {
@@ -50,6 +58,8 @@ export interface PolicyVersion {
   previous: VersionRef | null;
   /** The version after it, if any (in force or announced). */
   next: VersionRef | null;
+  /** The versions it has a compare view with, built ahead (`History.comparisons`), newest first. */
+  comparedWith: Array<ComparedRef & { compareUrl: string }>;
   changesUrl: string | null;
   /** Against the version before, each changed section with its change note. */
   changes: Comparison["changes"];
@@ -74,8 +84,13 @@ export interface History {
   archived: PolicyVersion[];
   /** Every version that has a previous one to compare with, newest first. */
   compared: PolicyVersion[];
-  /** Every pair of versions compared, at /history/compare/<older>...<newer>/. */
+  /**
+   * The pairs of versions built ahead, at /history/compare/<older>...<newer>/: each with the one
+   * before it, the one in force and the newest (src/history/comparisons.ts, `linkedPairs`).
+   */
   comparisons: Comparison[];
+  /** Whether that is every pair; if not, the others are compared in the browser (assets/compare-view.js). */
+  everyPairBuilt: boolean;
   sections: SectionHistory<PolicyVersion>[];
   /** The newest date in the feed. */
   feedUpdated: Date;
@@ -107,6 +122,7 @@ function toVersion(source: VersionInput, before: VersionInput | undefined, statu
     policy,
     previous: before ? { effectiveDate: before.effectiveDate, url: versionUrl(before.effectiveDate) } : null,
     next: null,
+    comparedWith: [],
     changesUrl: before ? `${versionUrl(source.effectiveDate)}changes/` : null,
     changes,
     changeNotes,
@@ -145,13 +161,16 @@ export function buildHistory(oldestFirstSources: VersionInput[], today: string):
   });
   const versions = [...oldestFirst].reverse();
   const current = versions.find((v) => v.current)!;
+  const comparisons = comparisonsOf(oldestFirst, statuses.indexOf("current"), comparer);
+  for (const version of versions) version.comparedWith = comparedWith(comparisons, version.effectiveDate);
   return {
     versions,
     current,
     upcoming: oldestFirst.filter((v) => v.upcoming),
     archived: versions.filter((v) => v.status === "superseded"),
     compared: versions.filter((v) => v.previous !== null),
-    comparisons: comparisonsOf(oldestFirst, comparer),
+    comparisons,
+    everyPairBuilt: comparisons.length === (oldestFirst.length * (oldestFirst.length - 1)) / 2,
     sections: sectionHistories(oldestFirst, current),
     feedUpdated: new Date(Math.max(...versions.map((v) => v.updated.getTime()))),
   };

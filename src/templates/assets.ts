@@ -141,9 +141,12 @@ export function withoutUnusedStyles(assets: Record<string, Asset>, richText: boo
   return used;
 }
 
-/** The compare form's script when there are two versions to compare, and not otherwise. */
+/**
+ * The compare form's script, and the compare page's own script and stylesheet (which draw the pairs
+ * not built ahead), when there are two versions to compare, and not otherwise.
+ */
 export function withoutUnusedScripts(assets: Record<string, Asset>, compare: boolean): Record<string, Asset> {
   if (compare) return assets;
-  const { "compare.js": _unused, ...used } = assets;
+  const { "compare.js": _form, "compare-view.js": _view, "compare-view.css": _styles, ...used } = assets;
   return used;
 }

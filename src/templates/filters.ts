@@ -1,21 +1,12 @@
 import type { Site } from "../content/site-json.ts";
+import { compareBannerHtml, compareBodyHtml, compareHeadHtml, compareSectionsHtml } from "../history/compare-html.ts";
+import { readableDate } from "../lib/dates.ts";
 import { publicUrl } from "../lib/urls.ts";
 import { markdown, renderHeading } from "../render/markdown.ts";
 import { addClauseAddresses } from "./clause-addresses.ts";
 import { structuredData } from "./structured-data.ts";
 
-// Made once: the history pages format dozens of dates, and a formatter is slow to create.
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
-
-/** "2014-04-08" → "8 April 2014": unambiguous for readers everywhere, and the same on every machine. */
-export function readableDate(iso: string): string {
-  return dateFormat.format(new Date(`${iso}T00:00:00Z`));
-}
+export { readableDate } from "../lib/dates.ts";
 
 /** The page's public URL, for canonical links and the print header. */
 export function pageUrl(sitePath: string, site: Site): string {
@@ -77,4 +68,9 @@ export function filtersPlugin(eleventyConfig: FilterHost): void {
   eleventyConfig.addFilter("indexablePaths", indexablePaths);
   eleventyConfig.addFilter("clauseAddresses", addClauseAddresses);
   eleventyConfig.addFilter("structuredData", structuredData);
+  // The compare views' markup, shared with the browser's (src/history/compare-html.ts).
+  eleventyConfig.addFilter("compareBannerHtml", compareBannerHtml);
+  eleventyConfig.addFilter("compareHeadHtml", compareHeadHtml);
+  eleventyConfig.addFilter("compareBodyHtml", compareBodyHtml);
+  eleventyConfig.addFilter("compareSectionsHtml", compareSectionsHtml);
 }

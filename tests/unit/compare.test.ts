@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type BlockDiff, compareSections, diffBlocks, diffText, similarity } from "../../src/history/compare.ts";
+import {
+  type BlockDiff,
+  type ComparableSection,
+  compareSection,
+  compareSections as compareWith,
+  diffBlocks,
+  diffText,
+  similarity,
+} from "../../src/history/compare.ts";
 import { blockHtml, partHtml, sectionTitleHtml } from "../../src/history/diff-html.ts";
 import { bodyBlocks, type TextBlock } from "../../src/history/text-blocks.ts";
 
@@ -10,6 +18,9 @@ const show = (block: BlockDiff): string =>
   `${{ same: "=", added: "+", removed: "-", changed: "~" }[block.change]} ${block.parts
     .map((p) => (p.change === "same" ? p.text : p.change === "added" ? `{+${p.text}+}` : `[-${p.text}-]`))
     .join("")}`;
+/** Two versions' sections compared, each body read from its Markdown as the build reads it. */
+const compareSections = (before: ComparableSection[], after: ComparableSection[]) =>
+  compareWith(before, after, (b, a) => compareSection(b, a, (section) => bodyBlocks(section.body)));
 
 describe("the text that is compared", () => {
   it("is what readers read: markup dropped, link targets kept, one block per heading and paragraph", () => {
