@@ -127,6 +127,10 @@ try {
   console.error(`${(error as Error).message}\n\n${USAGE}`);
   process.exit(2);
 }
+if (options.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 const workDir = mkdtempSync(path.join(tmpdir(), "policy-bench-"));
 const cleanUp = (): void => rmSync(workDir, { recursive: true, force: true });

@@ -15,6 +15,8 @@ export interface BenchOptions {
   /** The long history (20 sections, 50 versions): in a full run, or alone. */
   history: boolean;
   historyOnly: boolean;
+  /** Print the usage and measure nothing. */
+  help: boolean;
 }
 
 export const FULL_SIZES = [10, 100, 1000, 10_000];
@@ -31,7 +33,8 @@ export const USAGE = `npm run bench -- [options]
   --no-browser     skip page weight, search transfer and the PDF step
   --no-dev         skip the npm start edit loop
   --no-history     skip the long history (20 sections, 50 versions; never in --quick)
-  --history-only   only the long history, --runs times; prints only (unless --out)`;
+  --history-only   only the long history, --runs times; prints only (unless --out)
+  --help           print this and measure nothing`;
 
 const positiveInt = (flag: string, text: string): number => {
   const value = Number(text);
@@ -56,6 +59,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       "no-dev": { type: "boolean", default: false },
       "no-history": { type: "boolean", default: false },
       "history-only": { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
     },
   });
   const historyOnly = values["history-only"];
@@ -77,5 +81,6 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     dev: !values["no-dev"],
     history: historyOnly || (!quick && !values["no-history"]),
     historyOnly,
+    help: values.help,
   };
 }

@@ -32,7 +32,7 @@ export const METHOD = `- **Commands as you run them** (scripts/bench/commands.ts
   Eleventy's own benchmark (printed with \`DEBUG=Eleventy:Benchmark*\`) from the run with the median
   wall time; its groups overlap (\`Render\` contains the templates' render times, which contain the
   filters').
-- **Reader cost**: the real site, built as above and served by tests/helpers/serve.ts (plain
+- **Reader cost**: the real site, built as above and served by src/tools/static-server.ts (plain
   files, no compression), opened in headless Chromium with an empty cache until the network is
   idle. Every response body is counted as served (raw) and as gzip (level 9) and brotli
   (quality 11) would send it; Pagefind's index files are gzip already and count as they are.

@@ -135,6 +135,15 @@ describe.concurrent("npm run new-version and npm run correct", () => {
   });
 });
 
+describe("npm run bench", () => {
+  it("prints its usage with --help and measures nothing", async () => {
+    const result = await npm(["bench", "--", "--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^npm run bench -- \[options\]\n[\s\S]*--history-only[\s\S]*--help/);
+    expect(result.stderr).toBe("");
+  });
+});
+
 describe("npm run nginx-config", () => {
   it("writes the config for PATH_PREFIX and SITE_URL", async () => {
     const result = await npm(["nginx-config"], { PATH_PREFIX: "/privacy/", SITE_URL: "https://policy.example.org" });

@@ -114,7 +114,9 @@ describe("the benchmark's command line", () => {
       dev: true,
       history: true,
       historyOnly: false,
+      help: false,
     });
+    expect(parseBenchArgs(["--help"]).help).toBe(true);
   });
 
   it("in quick mode builds 10 and 100 sections once, no long history, and writes nothing unless told", () => {
