@@ -1,9 +1,9 @@
 // The search page's results as elements. Text goes in as text, never as markup.
 
-const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+// Dates as the rest of the site writes them: the build's own function, bundled in.
+import { readableDate } from "../../src/lib/dates.ts";
 
-/** "2016-01-10" → "10 January 2016", as the rest of the site writes dates (src/templates/filters.ts). */
-export const readableDate = (iso) => DATE.format(new Date(`${iso}T00:00:00Z`));
+export { readableDate };
 
 /**
  * A result's address: the page, the words to mark there (site.js marks them, then takes them out
