@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkA11y } from "../helpers/axe.ts";
+import { checkA11y, SCREEN_VIEWS } from "../helpers/axe.ts";
 import { type Reader, search, startReader } from "../helpers/reader.ts";
 import { allPages } from "../helpers/sections.ts";
 
@@ -9,14 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => reader?.close());
 
-const views = [
-  { colorScheme: "light", width: 1280 },
-  { colorScheme: "dark", width: 1280 },
-  { colorScheme: "light", width: 320 },
-  { colorScheme: "dark", width: 320 },
-] as const;
-
-describe.each(views)("axe (WCAG 2.2 AA) in $colorScheme at $width px", ({ colorScheme, width }) => {
+describe.each(SCREEN_VIEWS)("axe (WCAG 2.2 AA) in $colorScheme at $width px", ({ colorScheme, width }) => {
   it.each(allPages())("finds no violations on %s", async (path) => {
     const { context, page } = await reader.open({ colorScheme, viewport: { width, height: 800 } });
     await page.goto(reader.url(path));

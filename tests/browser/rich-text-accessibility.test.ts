@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { checkA11y } from "../helpers/axe.ts";
+import { checkA11y, SCREEN_VIEWS } from "../helpers/axe.ts";
 import { type Reader, startReader } from "../helpers/reader.ts";
 import { builtPages } from "../helpers/sections.ts";
 
@@ -12,21 +12,17 @@ beforeAll(async () => {
 });
 afterAll(() => reader?.close());
 
-const views = [
-  { colorScheme: "light", width: 1280 },
-  { colorScheme: "dark", width: 1280 },
-  { colorScheme: "light", width: 320 },
-  { colorScheme: "dark", width: 320 },
-] as const;
-
-describe.each(views)("axe (WCAG 2.2 AA) on the kitchen sink in $colorScheme at $width px", ({ colorScheme, width }) => {
-  it.each(pages)("finds no violations on %s", async (path) => {
-    const { context, page } = await reader.open({ colorScheme, viewport: { width, height: 800 } });
-    await page.goto(reader.url(path));
-    expect(await checkA11y(page)).toEqual([]);
-    await context.close();
-  });
-});
+describe.each(SCREEN_VIEWS)(
+  "axe (WCAG 2.2 AA) on the kitchen sink in $colorScheme at $width px",
+  ({ colorScheme, width }) => {
+    it.each(pages)("finds no violations on %s", async (path) => {
+      const { context, page } = await reader.open({ colorScheme, viewport: { width, height: 800 } });
+      await page.goto(reader.url(path));
+      expect(await checkA11y(page)).toEqual([]);
+      await context.close();
+    });
+  },
+);
 
 /** WCAG 1.4.12's spacing, as the W3C's text spacing bookmarklet applies it. */
 const TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }

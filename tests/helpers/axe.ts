@@ -13,6 +13,14 @@ import type { Page } from "playwright-core";
 
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] as const;
 
+/** The screens every page is checked on: light and dark, wide and as narrow as a phone. */
+export const SCREEN_VIEWS = [
+  { colorScheme: "light", width: 1280 },
+  { colorScheme: "dark", width: 1280 },
+  { colorScheme: "light", width: 320 },
+  { colorScheme: "dark", width: 320 },
+] as const;
+
 type Violation = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"][number];
 
 export interface CheckA11yOptions {
