@@ -6,8 +6,6 @@ import { markdown, renderHeading } from "../render/markdown.ts";
 import { addClauseAddresses } from "./clause-addresses.ts";
 import { structuredData } from "./structured-data.ts";
 
-export { readableDate } from "../lib/dates.ts";
-
 /** The page's public URL, for canonical links and the print header. */
 export function pageUrl(sitePath: string, site: Site): string {
   return publicUrl(site, sitePath);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { readableDate } from "../../src/lib/dates.ts";
 import { markdown, renderHeading } from "../../src/render/markdown.ts";
-import { headingHtml, markdownInline, readableDate } from "../../src/templates/filters.ts";
+import { headingHtml, markdownInline } from "../../src/templates/filters.ts";
 
 // The filters keep their results, because templates call them on every page with the same few
 // arguments; a kept result must still be the one for exactly those arguments.

@@ -10,7 +10,7 @@ import {
 } from "../../assets/search/controls.js";
 import { noteText, summaryText } from "../../assets/search/describe.js";
 import { readableDate as pageDate, resultHref } from "../../assets/search/render.js";
-import { readableDate } from "../../src/templates/filters.ts";
+import { readableDate } from "../../src/lib/dates.ts";
 
 /** A promise and the functions that settle it, so a test decides the order calls finish in. */
 function deferred<T>() {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { readSiteJson } from "../../src/content/site-json.ts";
+import { readableDate } from "../../src/lib/dates.ts";
 import { publicUrl } from "../../src/lib/urls.ts";
 import { normalizePathPrefix, normalizeSiteUrl, readSiteOptions } from "../../src/options.ts";
 import { fingerprintName, rewriteCssUrls } from "../../src/templates/assets.ts";
-import { readableDate } from "../../src/templates/filters.ts";
 import { realContentDir } from "../helpers/site.ts";
 
 describe("path prefix and site URL", () => {
