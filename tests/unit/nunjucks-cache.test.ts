@@ -29,15 +29,28 @@ describe("Nunjucks templates compiled once", () => {
     expect(compile).toHaveBeenCalledTimes(1);
   });
 
-  it("compiles again for a changed text, another path or another environment", () => {
+  it("compiles again for a changed text, another path or an environment that compiles differently", () => {
     const compile = vi.spyOn(nunjucks.compiler, "compile");
     const env = new nunjucks.Environment();
     expect(render(env, "a {{ x }}", "one.njk", { x: 1 })).toBe("a 1");
     expect(render(env, "b {{ x }}", "one.njk", { x: 2 })).toBe("b 2");
     expect(render(env, "a {{ x }}", "two.njk", { x: 3 })).toBe("a 3");
-    expect(render(new nunjucks.Environment(), "a {{ x }}", "one.njk", { x: 4 })).toBe("a 4");
+    expect(render(new nunjucks.Environment(null, { autoescape: false }), "a {{ x }}", "one.njk", { x: "<" })).toBe(
+      "a <",
+    );
+    const withAsyncFilter = new nunjucks.Environment();
+    withAsyncFilter.addFilter("later", (value: string, done: (e: null, v: string) => void) => done(null, value), true);
+    expect(render(withAsyncFilter, "a {{ x }}", "one.njk", { x: "<" })).toBe("a &lt;");
     expect(render(env, "a {{ x }}", "one.njk", { x: 5 })).toBe("a 5");
-    expect(compile).toHaveBeenCalledTimes(4);
+    expect(compile).toHaveBeenCalledTimes(5);
+  });
+
+  it("shares the compiled template with a new environment made alike, as each build of `npm start` makes one", () => {
+    const compile = vi.spyOn(nunjucks.compiler, "compile");
+    const text = "{{ x | upper }} {% if x %}yes{% endif %}";
+    const builds = [1, 2, 3].map((n) => render(new nunjucks.Environment(), text, "shared.njk", { x: `build ${n}` }));
+    expect(builds).toEqual(["BUILD 1 yes", "BUILD 2 yes", "BUILD 3 yes"]);
+    expect(compile).toHaveBeenCalledTimes(1);
   });
 
   it("keeps blocks working in every copy", () => {
@@ -46,9 +59,16 @@ describe("Nunjucks templates compiled once", () => {
     expect([1, 2].map((n) => render(env, text, "blocks.njk", { n }))).toEqual(["[default 1]", "[default 2]"]);
   });
 
-  it("keys a compiled template by path and text", () => {
-    expect(compileKey("a.njk", "x")).not.toBe(compileKey("b.njk", "x"));
-    expect(compileKey(null, "x")).toBe(compileKey(undefined, "x"));
-    expect(compileKey("a.njk", "x")).toBe(compileKey("a.njk", "x"));
+  it("keys a compiled template by the settings it is compiled with, its path and its text", () => {
+    const env = { opts: { autoescape: true }, asyncFilters: [], extensionsList: [] };
+    expect(compileKey(env, "a.njk", "x")).not.toBe(compileKey(env, "b.njk", "x"));
+    expect(compileKey(env, "a.njk", "x")).not.toBe(compileKey(env, "a.njk", "y"));
+    expect(compileKey(env, null, "x")).toBe(compileKey(env, undefined, "x"));
+    expect(compileKey(env, "a.njk", "x")).toBe(compileKey({ ...env, opts: { autoescape: true } }, "a.njk", "x"));
+    expect(compileKey(env, "a.njk", "x")).not.toBe(compileKey({ ...env, opts: { autoescape: false } }, "a.njk", "x"));
+    expect(compileKey(env, "a.njk", "x")).not.toBe(compileKey({ ...env, asyncFilters: ["later"] }, "a.njk", "x"));
+    expect(compileKey(env, "a.njk", "x")).not.toBe(
+      compileKey({ ...env, extensionsList: [{ tags: ["note"] }] }, "a.njk", "x"),
+    );
   });
 });
