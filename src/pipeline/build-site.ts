@@ -21,6 +21,7 @@ import {
 import { brandAssets } from "../templates/brand-assets.ts";
 import { writeDataFiles } from "../templates/data-files.ts";
 import { type PolicyData, templateData } from "../templates/template-data.ts";
+import type { BuildReuse } from "./build-reuse.ts";
 import { loadPolicyData } from "./load-policy.ts";
 import { runEleventy } from "./run-eleventy.ts";
 
@@ -31,6 +32,8 @@ export interface BuildHooks {
   verbose?: boolean;
   /** Told how long each step took; the benchmark listens. */
   onStep?: (step: BuildStep, ms: number) => void;
+  /** Work kept from the last build in this process, for the next (`npm start`: ./build-reuse.ts). */
+  reuse?: BuildReuse;
 }
 
 export type BuildStep = "content" | "eleventy" | "pdf" | "search-index" | "checks" | "swap";
@@ -68,11 +71,11 @@ export async function buildSite(options: BuildOptions, hooks: BuildHooks = {}): 
     const { site } = data;
     const assets = await step("eleventy", async () => {
       const richText = data.history.versions.some((version) => version.policy.richText);
-      const collected = await collectAssets(
-        path.join(projectRoot, "assets"),
-        site.pathPrefix,
-        brandAssets(site.checkedBrand),
-      );
+      const assetsDir = path.join(projectRoot, "assets");
+      const extra = brandAssets(site.checkedBrand);
+      const collected = hooks.reuse
+        ? await hooks.reuse.assets(assetsDir, site.pathPrefix, extra)
+        : await collectAssets(assetsDir, site.pathPrefix, extra);
       const assets = withoutUnusedScripts(withoutUnusedStyles(collected, richText), data.history.versions.length > 1);
       await runEleventy(staging, templateData(data, assets), { quiet: !hooks.verbose });
       writeAssets(assets, staging);
@@ -94,7 +97,8 @@ export async function buildSite(options: BuildOptions, hooks: BuildHooks = {}): 
     };
     const indexStarted = performance.now();
     const extras = indexExtras(data.policy, data.history.archived);
-    const { pages } = await buildSearchIndex(staging, { visit, language: site.lang, extras });
+    const keepService = hooks.reuse?.keepSearchService;
+    const { pages } = await buildSearchIndex(staging, { visit, language: site.lang, extras, keepService });
     hooks.onStep?.("search-index", performance.now() - indexStarted - checkingMs);
     await step(
       "checks",

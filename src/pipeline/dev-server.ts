@@ -5,6 +5,7 @@ import { findKnownError } from "../lib/command.ts";
 import { formatNotices } from "../lib/notices.ts";
 import type { ServeOptions } from "../options.ts";
 import { type BuildFailure, describeBuildFailure } from "./build-failure.ts";
+import { BuildReuse } from "./build-reuse.ts";
 import { buildSite } from "./build-site.ts";
 import { type DevSite, devMiddleware } from "./dev-responses.ts";
 import { watchedFolders, watchSources } from "./watch-sources.ts";
@@ -34,12 +35,14 @@ function everyResponseHeaders(pathPrefix: string): Record<string, string> {
 /** One build of the site for the dev server: its line in the terminal, and why it failed, if it did. */
 function devBuilds(options: ServeOptions, log: DevLog) {
   let failure: BuildFailure | undefined;
+  const reuse = new BuildReuse();
   const shownOutDir = path.relative(process.cwd(), options.outDir) || options.outDir;
   const build = async (): Promise<void> => {
     const started = performance.now();
     try {
       // A preview: edits to published text are shown, with a warning, before they are published.
-      const { searchPages, notices } = await buildSite({ ...options, validateHtml: false, purpose: "preview" });
+      const preview = { ...options, validateHtml: false, purpose: "preview" } as const;
+      const { searchPages, notices } = await buildSite(preview, { reuse });
       for (const notice of formatNotices(notices)) log.info(notice);
       failure = undefined;
       const ms = Math.round(performance.now() - started);
@@ -50,7 +53,7 @@ function devBuilds(options: ServeOptions, log: DevLog) {
       log.error(known ? `\nBuild failed: ${known.message}\n` : error);
     }
   };
-  return { build, failure: () => failure };
+  return { build, failure: () => failure, close: () => reuse.close() };
 }
 
 /**
@@ -120,6 +123,8 @@ export async function startDevServer(
     close: async () => {
       await watcher.close();
       await server.close();
+      await queue.settled();
+      await builds.close();
     },
   };
 }

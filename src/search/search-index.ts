@@ -15,6 +15,11 @@ export interface SearchIndexOptions {
   visit?: (file: string, html: string) => void | Promise<void>;
   /** What Pagefind is given of each page beyond what readers get, by site path (./indexed-copy.ts). */
   extras?: ReadonlyMap<string, IndexExtras>;
+  /**
+   * Leaves Pagefind's process running for the next index, which then starts without waiting for
+   * it (`npm start`); the index itself is deleted. `closeSearchService` stops it.
+   */
+  keepService?: boolean;
 }
 
 export interface SearchIndexResult {
@@ -68,32 +73,16 @@ export function unusedSearchFiles(names: readonly string[], entryJson: string): 
 const PAGES_AHEAD = 16;
 
 export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
-  const { language = "en", visit, extras } = options;
-  const stopWords = new Set(stopWordsFor(language));
-  const errors: string[] = [];
+  const { language = "en", keepService = false } = options;
   const bundleDir = path.join(siteDir, "pagefind");
   let pages: number;
+  let index: pagefind.PagefindIndex | undefined;
+  let finished = false;
   try {
-    const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: language });
-    errors.push(...createErrors);
-    if (!index) throw new Error("no index was created");
-    const sent: Array<Promise<{ errors: string[] }>> = [];
-    for (const file of listFiles(siteDir).filter((name) => name.endsWith(".html"))) {
-      const content = readFileSync(path.join(siteDir, file), "utf8");
-      // Pagefind would read a page without the attribute only to leave it out; the whole-policy
-      // page alone is 23 MB at 10,000 sections (docs/performance.md).
-      if (content.includes("data-pagefind-body")) {
-        const url = sitePathOf(file);
-        const extra = extras?.get(url);
-        const adding = index.addHTMLFile({ url, content: extra ? indexedCopy(content, extra, stopWords) : content });
-        adding.catch(() => {}); // Awaited below, in order; this only stops an early failure from counting as unhandled.
-        sent.push(adding);
-      }
-      // Pagefind's process indexes the pages sent while this one reads and checks the next ones.
-      await visit?.(`/${file}`, content);
-      if (sent.length > PAGES_AHEAD) errors.push(...(await sent.shift()!).errors);
-    }
-    for (const adding of sent) errors.push(...(await adding).errors);
+    const created = await pagefind.createIndex({ forceLanguage: language });
+    index = created.index;
+    if (!index) throw new Error(["no index was created", ...created.errors].join("\n"));
+    const errors = [...created.errors, ...(await addPages(index, siteDir, options))];
     releaseMemory();
     const written = await index.writeFiles({ outputPath: bundleDir });
     errors.push(...written.errors);
@@ -103,13 +92,63 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     pages = indexedPageCount(entryJson);
     // Pagefind reports no error for a folder without indexable pages; a search that finds nothing would.
     if (pages === 0) throw new Error("no page was indexed: is `data-pagefind-body` on the section pages?");
+    finished = true;
   } catch (cause) {
     throw new Error(`Failed to build the search index of ${siteDir}.`, { cause });
   } finally {
-    await pagefind.close();
+    await releaseService(index, keepService && finished);
   }
-  // Once Pagefind's process has gone with the index it held: reading every record adds to neither peak.
+  // Once Pagefind's process has let go of the index it held: reading every record adds to neither peak.
   releaseMemory();
   writeVocabulary(bundleDir, language);
   return { pages };
+}
+
+/** Sends every HTML page holding `data-pagefind-body` to the index, in sorted order; Pagefind's errors. */
+async function addPages(
+  index: pagefind.PagefindIndex,
+  siteDir: string,
+  options: SearchIndexOptions,
+): Promise<string[]> {
+  const { language = "en", visit, extras } = options;
+  const stopWords = new Set(stopWordsFor(language));
+  const errors: string[] = [];
+  const sent: Array<Promise<{ errors: string[] }>> = [];
+  for (const file of listFiles(siteDir).filter((name) => name.endsWith(".html"))) {
+    const content = readFileSync(path.join(siteDir, file), "utf8");
+    // Pagefind would read a page without the attribute only to leave it out; the whole-policy
+    // page alone is 23 MB at 10,000 sections (docs/performance.md).
+    if (content.includes("data-pagefind-body")) {
+      const url = sitePathOf(file);
+      const extra = extras?.get(url);
+      const adding = index.addHTMLFile({ url, content: extra ? indexedCopy(content, extra, stopWords) : content });
+      adding.catch(() => {}); // Awaited below, in order; this only stops an early failure from counting as unhandled.
+      sent.push(adding);
+    }
+    // Pagefind's process indexes the pages sent while this one reads and checks the next ones.
+    await visit?.(`/${file}`, content);
+    if (sent.length > PAGES_AHEAD) errors.push(...(await sent.shift()!).errors);
+  }
+  for (const adding of sent) errors.push(...(await adding).errors);
+  return errors;
+}
+
+/**
+ * After an index is written: deleted from a process kept for the next one, or the process stopped.
+ * A failed build stops it too, so the next starts a fresh one.
+ */
+async function releaseService(index: pagefind.PagefindIndex | undefined, keep: boolean): Promise<void> {
+  if (keep && index) {
+    const deleted = await index.deleteIndex().then(
+      () => true,
+      () => false,
+    );
+    if (deleted) return;
+  }
+  await closeSearchService();
+}
+
+/** Stops Pagefind's process, if one is running; the next index starts another. */
+export async function closeSearchService(): Promise<void> {
+  await pagefind.close();
 }

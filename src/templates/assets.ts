@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { build, transform } from "esbuild";
+import { AssetSources } from "./asset-sources.ts";
 
 /** Our own CSS, JS and icons, each under a name that carries its content hash, so caches may keep them forever. */
 export interface Asset {
@@ -38,24 +39,14 @@ export function rewriteCssUrls(css: string, renamed: Record<string, string>): st
 export async function minifyAsset(name: string, content: string): Promise<string> {
   const loader = name.endsWith(".css") ? "css" : name.endsWith(".js") ? "js" : undefined;
   if (!loader) return content;
-  const key = `${loader}\0${content}`;
-  let minified = minifiedAssets.get(key);
-  if (minified === undefined) {
-    minified = (
-      await transform(content, {
-        loader,
-        minify: true,
-        legalComments: "none",
-        ...(loader === "js" ? { format: "esm" as const } : {}),
-      })
-    ).code;
-    minifiedAssets.set(key, minified);
-  }
-  return minified;
+  const minified = await transform(content, {
+    loader,
+    minify: true,
+    legalComments: "none",
+    ...(loader === "js" ? { format: "esm" as const } : {}),
+  });
+  return minified.code;
 }
-
-// `npm start` collects the assets again on every rebuild; the files rarely change.
-const minifiedAssets = new Map<string, string>();
 
 /** What a site adds to the assets folder's files: CSS after site.css's own, and files of its own (a logo). */
 export interface ExtraAssets {
@@ -69,12 +60,13 @@ export const importsModules = (script: string): boolean => /^\s*import\s[^(]/m.t
 
 /**
  * A script and the modules it imports as one minified file, so the page makes one request and
- * each module stays small and testable on its own (assets/search.js and assets/search/). Not
- * cached: its modules may change without it. https://esbuild.github.io/api/#bundle
+ * each module stays small and testable on its own (assets/search.js and assets/search/). Every
+ * file it is made from is read through `sources`, which records it. https://esbuild.github.io/api/#bundle
  */
-export async function bundleScript(file: string): Promise<string> {
+export async function bundleScript(file: string, sources = new AssetSources()): Promise<string> {
   const result = await build({
     entryPoints: [file],
+    plugins: [sources.plugin()],
     bundle: true,
     write: false,
     minify: true,
@@ -87,27 +79,27 @@ export async function bundleScript(file: string): Promise<string> {
 
 /**
  * Every file at the top of the assets folder, keyed by its plain name ("site.css"); folders hold
- * the modules scripts import. Stylesheets are hashed after their URLs are rewritten.
+ * the modules scripts import. Stylesheets are hashed after their URLs are rewritten. Every file
+ * read is recorded in `sources` (./asset-sources.ts), so `npm start` can keep the assets while none
+ * of those files changes.
  */
 export async function collectAssets(
   dir: string,
   pathPrefix = "/",
   extra: ExtraAssets = {},
+  sources = new AssetSources(),
 ): Promise<Record<string, Asset>> {
-  const names = readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => entry.name)
-    .sort();
+  const names = sources.list(dir);
   const assets: Record<string, Asset> = {};
   const renamed: Record<string, string> = {};
   for (const name of names.filter((n) => !n.endsWith(".css"))) {
     const file = path.join(dir, name);
-    const raw = readFileSync(file);
+    const raw = sources.read(file);
     const script = name.endsWith(".js") ? raw.toString("utf8") : undefined;
     const content =
       script === undefined
         ? raw
-        : Buffer.from(importsModules(script) ? await bundleScript(file) : await minifyAsset(name, script));
+        : Buffer.from(importsModules(script) ? await bundleScript(file, sources) : await minifyAsset(name, script));
     const url = `/assets/${fingerprintName(name, content)}`;
     renamed[name] = `${pathPrefix}${url.slice(1)}`;
     assets[name] = { url, content };
@@ -116,11 +108,21 @@ export async function collectAssets(
     assets[name] = { url: `/assets/${fingerprintName(fileName, content)}`, content };
   }
   for (const name of names.filter((n) => n.endsWith(".css"))) {
-    const own = readFileSync(path.join(dir, name), "utf8") + (name === "site.css" ? (extra.siteCss ?? "") : "");
+    const own =
+      sources.read(path.join(dir, name)).toString("utf8") + (name === "site.css" ? (extra.siteCss ?? "") : "");
     const content = Buffer.from(await minifyAsset(name, rewriteCssUrls(own, renamed)));
     assets[name] = { url: `/assets/${fingerprintName(name, content)}`, content };
   }
   return assets;
+}
+
+/** What besides the assets folder's files `collectAssets` makes its result from, as one string: equal strings, equal settings. */
+export function assetSettingsKey(pathPrefix: string, extra: ExtraAssets): string {
+  const hash = createHash("sha256").update(`${pathPrefix}\0${extra.siteCss ?? ""}`);
+  for (const [name, { fileName, content }] of Object.entries(extra.files ?? {})) {
+    hash.update(`\0${name}\0${fileName}\0`).update(content);
+  }
+  return hash.digest("hex");
 }
 
 /** Writes the assets under their fingerprinted names into the output folder. */

@@ -1,0 +1,38 @@
+import { closeSearchService } from "../search/search-index.ts";
+import { AssetSources } from "../templates/asset-sources.ts";
+import { type Asset, assetSettingsKey, collectAssets, type ExtraAssets } from "../templates/assets.ts";
+
+/**
+ * What one build of `npm start` hands to the next. It builds the whole site again on every save,
+ * and some of that work gives the same result every time: the assets (esbuild bundles the search
+ * page's and the compare view's scripts) and Pagefind's process (started anew for each index).
+ * Saving a section changes neither, so a rebuild keeps them and spends its time on what changed.
+ * `npm run build` builds once and keeps nothing.
+ */
+export class BuildReuse {
+  #assets: { settings: string; sources: AssetSources; assets: Record<string, Asset> } | undefined;
+
+  /** Pagefind's process runs from one build's index to the next (src/search/search-index.ts). */
+  readonly keepSearchService = true;
+
+  /**
+   * The assets as the last build collected them, while every file they were made from holds the
+   * same bytes and the path prefix and the site's extras are the same; otherwise collected afresh.
+   */
+  async assets(dir: string, pathPrefix: string, extra: ExtraAssets): Promise<Record<string, Asset>> {
+    const settings = assetSettingsKey(pathPrefix, extra);
+    const kept = this.#assets;
+    if (kept && kept.settings === settings && kept.sources.unchanged()) return kept.assets;
+    this.#assets = undefined;
+    const sources = new AssetSources();
+    const assets = await collectAssets(dir, pathPrefix, extra, sources);
+    this.#assets = { settings, sources, assets };
+    return assets;
+  }
+
+  /** Stops Pagefind's process; the next build starts from nothing. */
+  async close(): Promise<void> {
+    this.#assets = undefined;
+    await closeSearchService();
+  }
+}
