@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import { closeSearchService } from "../search/search-index.ts";
 import { AssetSources } from "../templates/asset-sources.ts";
 import { type Asset, assetSettingsKey, collectAssets, type ExtraAssets } from "../templates/assets.ts";
@@ -11,6 +12,7 @@ import { type Asset, assetSettingsKey, collectAssets, type ExtraAssets } from ".
  */
 export class BuildReuse {
   #assets: { settings: string; sources: AssetSources; assets: Record<string, Asset> } | undefined;
+  #removing: Promise<void> = Promise.resolve();
 
   /** Pagefind's process runs from one build's index to the next (src/search/search-index.ts). */
   readonly keepSearchService = true;
@@ -30,9 +32,27 @@ export class BuildReuse {
     return assets;
   }
 
-  /** Stops Pagefind's process; the next build starts from nothing. */
+  /**
+   * Removes the site a swap replaced while the browser already loads the new one; the next build
+   * waits for it in `removed` before its own swap, which uses the same name.
+   */
+  removeLater(dir: string): void {
+    const removing = this.#removing.then(() => rm(dir, { recursive: true, force: true }));
+    removing.catch(() => {}); // Not lost: `removed` hands a failure to the next build, which reports it.
+    this.#removing = removing;
+  }
+
+  /** Resolves once every site handed to `removeLater` is gone, or rejects with why one is not. */
+  removed(): Promise<void> {
+    const removing = this.#removing;
+    this.#removing = Promise.resolve();
+    return removing;
+  }
+
+  /** Stops Pagefind's process and finishes removing old sites; the next build starts from nothing. */
   async close(): Promise<void> {
     this.#assets = undefined;
+    await this.removed();
     await closeSearchService();
   }
 }

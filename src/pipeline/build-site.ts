@@ -63,6 +63,7 @@ export async function buildSite(options: BuildOptions, hooks: BuildHooks = {}): 
   };
   // Before anything is built, so an install without the printing packages stops at once.
   const renderPdfs = options.pdf ? await loadPdfStep() : undefined;
+  await hooks.reuse?.removed();
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   try {
@@ -108,7 +109,7 @@ export async function buildSite(options: BuildOptions, hooks: BuildHooks = {}): 
       },
       checkingMs,
     );
-    await step("swap", () => replaceDir(staging, outDir));
+    await step("swap", () => replaceDir(staging, outDir, hooks.reuse));
     return { outDir, searchPages: pages, notices };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
@@ -142,10 +143,14 @@ async function addPdfs(
   await runEleventy(staging, templateData(data, assets, links), { quiet });
 }
 
-/** Swaps a finished folder into place; the old one is removed only after the new one is there. */
-function replaceDir(from: string, to: string): void {
+/**
+ * Swaps a finished folder into place; the old one is removed only after the new one is there, and
+ * by `npm start` after the build has finished (./build-reuse.ts).
+ */
+function replaceDir(from: string, to: string, reuse?: BuildReuse): void {
   const old = `${to}.old-${process.pid}`;
   if (existsSync(to)) renameSync(to, old);
   renameSync(from, to);
-  rmSync(old, { recursive: true, force: true });
+  if (reuse) reuse.removeLater(old);
+  else rmSync(old, { recursive: true, force: true });
 }

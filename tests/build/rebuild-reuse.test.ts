@@ -58,6 +58,8 @@ describe("a rebuild that keeps the last build's work", () => {
     } finally {
       await reuse.close();
     }
+    // The site each swap replaced is gone once the dev server has closed.
+    expect(readdirSync(root).sort()).toEqual(["content", "kept"]);
     await buildSite(options("fresh"), {});
     expect(kept[1]).toEqual(hashFiles(path.join(root, "fresh")));
     writeFileSync(file, original);
