@@ -12,6 +12,7 @@
  */
 import { fileOf, servedPathOf, sitePathOf } from "../lib/urls.ts";
 import type { Reference } from "./page-scan.ts";
+import { simpleReference } from "./simple-reference.ts";
 
 export interface LinkCheckSite {
   /** "/" or "/privacy/". */
@@ -77,16 +78,27 @@ export class LinkIndex {
   addFile(file: string, references: readonly Reference[], anchors?: Set<string>): void {
     this.#order.set(file, this.#order.size);
     if (anchors) this.#anchors.set(file, anchors);
-    for (const { line, ref } of references) this.#add(file, line, ref, anchors);
+    const base = `${this.#origin}${servedPath(file, this.#options.pathPrefix)}`;
+    for (const { line, ref } of references) this.#add(file, line, ref, anchors, base);
   }
 
-  #add(file: string, line: number, ref: string, anchors: Set<string> | undefined): void {
+  /** A reference's path on this site and its fragment, decoded; undefined for one to another site. */
+  #target(ref: string, base: string): { pathname: string; id: string | undefined } | undefined {
+    const simple = simpleReference(ref);
+    // A `#id` alone is settled on its own page, and its path never read.
+    if (simple) return { pathname: simple.path ?? "", id: simple.id };
+    const url = new URL(ref, base);
+    if (url.origin !== this.#origin) return undefined;
+    return { pathname: url.pathname, id: safeDecode(url.hash.slice(1)) };
+  }
+
+  #add(file: string, line: number, ref: string, anchors: Set<string> | undefined, base: string): void {
     const report = (problem: string): void => {
       this.#found.push({ file, line, text: `"${ref}" ${problem}` });
     };
-    const url = new URL(ref, `${this.#origin}${servedPath(file, this.#options.pathPrefix)}`);
-    if (url.origin !== this.#origin) return;
-    const id = safeDecode(url.hash.slice(1));
+    const target = this.#target(ref, base);
+    if (!target) return;
+    const { id } = target;
     if (id === undefined) {
       report("has a fragment that is not valid percent-encoding");
       return;
@@ -97,11 +109,11 @@ export class LinkIndex {
       return;
     }
     const { pathPrefix } = this.#options;
-    if (!url.pathname.startsWith(pathPrefix)) {
+    if (!target.pathname.startsWith(pathPrefix)) {
       report(`is outside the site's path prefix ${pathPrefix}`);
       return;
     }
-    const decoded = safeDecode(url.pathname.slice(pathPrefix.length));
+    const decoded = safeDecode(target.pathname.slice(pathPrefix.length));
     if (decoded === undefined) {
       report("is not a valid URL path");
       return;

@@ -1,10 +1,12 @@
 /**
  * One pass over a built page collects what the post-build checks need: the ids links may land
  * on, every URL the page references, and anything the Content-Security-Policy would block.
- * htmlparser2's streaming tokenizer does it without building a document tree, so a 23 MB
- * whole-policy page costs its bytes once (docs/performance.md).
+ * htmlparser2's tokenizer does it without building a document tree, so a 23 MB whole-policy page
+ * costs its bytes once (docs/performance.md).
  */
-import { Parser } from "htmlparser2";
+import { decodeHTMLAttribute } from "entities";
+import { type TokenizerCallbacks as Callbacks, Tokenizer } from "htmlparser2";
+import { inlineCodeOf } from "./inline-code.ts";
 
 /** A URL found in a file, with the line it is on. */
 export interface Reference {
@@ -37,8 +39,6 @@ const URL_ATTRIBUTES: Readonly<Record<string, string>> = {
   form: "action",
 };
 
-const CODE_URL = /^\s*javascript:/i;
-
 /**
  * A copy of an attribute value that does not hold on to the page it came from. V8 keeps longer
  * substrings as views into the whole string, so one kept id would keep its whole page (23 MB for
@@ -46,29 +46,19 @@ const CODE_URL = /^\s*javascript:/i;
  */
 export const detach = (value: string): string => ` ${value}`.slice(1);
 
+/** The attributes the checks read (anchors, URLs, a script's type, inline style), besides every `on…` handler. */
+const READ = new Set(["id", "name", "type", "style", "href", "src", "action"]);
+const isRead = (name: string): boolean => READ.has(name) || /^on/i.test(name);
+
 /**
- * Script types a browser never runs: a `<script>` of one of these is a data block, which the
- * Content-Security-Policy does not govern. Only the one the pages use (schema.org JSON-LD) is
- * allowed, so anything else inline is still refused.
- * https://html.spec.whatwg.org/multipage/scripting.html#data-block
+ * Reads a page once; lines count from 1 as editors show them. Each start tag is read as
+ * htmlparser2's Parser reads it (names in lower case, the first of two same-named attributes,
+ * values with their character references decoded), but only the attributes the checks look at
+ * are kept, and none of the Parser's other work is done: the text between tags is skipped from
+ * `<` to `<` rather than decoded character by character, and no tree of open elements is kept.
+ * Values are decoded with the decoder the tokenizer itself uses inside attributes (`entities`,
+ * in its attribute mode). The tests hold the result equal to what the Parser reads.
  */
-const DATA_BLOCK_TYPES = new Set(["application/ld+json"]);
-
-/** What one element breaks of the no-inline rule, if anything. */
-function inlineCodeOf(tag: string, attributes: Record<string, string>): string[] {
-  const found: string[] = [];
-  const dataBlock = DATA_BLOCK_TYPES.has((attributes.type ?? "").trim().toLowerCase());
-  if (tag === "script" && attributes.src === undefined && !dataBlock) found.push("an inline <script>");
-  if (tag === "style") found.push("a <style> element");
-  if (attributes.style !== undefined) found.push(`a style attribute on <${tag}>`);
-  if (["href", "src", "action"].some((name) => CODE_URL.test(attributes[name] ?? "")))
-    found.push(`a javascript: URL on <${tag}>`);
-  for (const name of Object.keys(attributes))
-    if (/^on/i.test(name)) found.push(`an event handler attribute ${name} on <${tag}>`);
-  return found;
-}
-
-/** Reads a page once; lines count from 1 as editors show them. */
 export function scanPage(html: string): PageScan {
   const scan: PageScan = { anchors: new Set(), references: [], duplicateIds: [], inline: [] };
   let line = 1;
@@ -78,25 +68,65 @@ export function scanPage(html: string): PageScan {
     counted = Math.max(counted, index);
     return line;
   };
-  const parser = new Parser(
-    {
-      onopentag(tag, attributes) {
-        const at = lineAt(parser.startIndex);
-        const id = attributes.id === undefined ? undefined : detach(attributes.id);
-        if (id !== undefined) {
-          if (scan.anchors.has(id)) scan.duplicateIds.push(`${at}: the id "${id}" is used more than once`);
-          scan.anchors.add(id);
-        }
-        if (tag === "a" && attributes.name !== undefined) scan.anchors.add(detach(attributes.name));
-        const urlAttribute = URL_ATTRIBUTES[tag];
-        const ref = urlAttribute === undefined ? undefined : attributes[urlAttribute];
-        if (ref !== undefined) scan.references.push({ line: at, ref: detach(ref) });
-        for (const problem of inlineCodeOf(tag, attributes)) scan.inline.push(`${at}: ${problem}`);
-      },
+  let tag = "";
+  let tagStart = 0;
+  /** Every attribute name of the tag so far (the first of two same-named ones counts), and the values read. */
+  let names: string[] = [];
+  let attributes: Record<string, string> = {};
+  let name: string | undefined;
+  let value = "";
+  const element = (): void => {
+    if (names.length === 0 && tag !== "script" && tag !== "style") return;
+    const at = lineAt(tagStart);
+    for (const key of Object.keys(attributes))
+      if (attributes[key].includes("&")) attributes[key] = decodeHTMLAttribute(attributes[key]);
+    const id = attributes.id === undefined ? undefined : detach(attributes.id);
+    if (id !== undefined) {
+      if (scan.anchors.has(id)) scan.duplicateIds.push(`${at}: the id "${id}" is used more than once`);
+      scan.anchors.add(id);
+    }
+    if (tag === "a" && attributes.name !== undefined) scan.anchors.add(detach(attributes.name));
+    const urlAttribute = URL_ATTRIBUTES[tag];
+    const ref = urlAttribute === undefined ? undefined : attributes[urlAttribute];
+    if (ref !== undefined) scan.references.push({ line: at, ref: detach(ref) });
+    for (const problem of inlineCodeOf(tag, attributes)) scan.inline.push(`${at}: ${problem}`);
+  };
+  const ignore = (): void => {};
+  const callbacks: Callbacks = {
+    onopentagname(start, end) {
+      // The tag's `<` comes just before its name.
+      tagStart = start - 1;
+      tag = html.slice(start, end).toLowerCase();
+      names = [];
+      attributes = {};
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.end(html);
+    onattribname(start, end) {
+      const typed = html.slice(start, end).toLowerCase();
+      name = isRead(typed) && !names.includes(typed) ? typed : undefined;
+      if (name !== undefined) names.push(name);
+    },
+    onattribdata(start, end) {
+      if (name !== undefined) value += html.slice(start, end);
+    },
+    onattribend() {
+      if (name !== undefined) attributes[name] = value;
+      value = "";
+    },
+    onopentagend: element,
+    onselfclosingtag: element,
+    onattribentity: ignore,
+    oncdata: ignore,
+    onclosetag: ignore,
+    oncomment: ignore,
+    ondeclaration: ignore,
+    onend: ignore,
+    onprocessinginstruction: ignore,
+    ontext: ignore,
+    ontextentity: ignore,
+  };
+  const tokenizer = new Tokenizer({ decodeEntities: false }, callbacks);
+  tokenizer.write(html);
+  tokenizer.end();
   return scan;
 }
 

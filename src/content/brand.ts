@@ -1,4 +1,15 @@
-import Color from "colorjs.io";
+import { createRequire } from "node:module";
+import type Color from "colorjs.io";
+
+/**
+ * A colour, with colorjs.io read from its one-file CommonJS build when first needed: its ES module
+ * build is a hundred small files, which took about 0.09 s to load on every build, a brand colour
+ * or not (docs/performance.md, round 8). The same version of the same code.
+ */
+function colourOf(value: string | Color): Color {
+  const { default: ColorClass } = createRequire(import.meta.url)("colorjs.io") as { default: typeof Color };
+  return new ColorClass(value);
+}
 
 /**
  * An organisation's accent colour, checked before it reaches a page: the accent is the colour of
@@ -26,7 +37,7 @@ export type Scheme = keyof typeof BACKGROUNDS;
 /** A CSS colour as #rrggbb, or undefined when it is not an opaque CSS colour. */
 export function parseColour(text: string): string | undefined {
   try {
-    const colour = new Color(text);
+    const colour = colourOf(text);
     if (colour.alpha.valueOf() !== 1) return undefined;
     return colour.to("srgb").toGamut().toString({ format: "hex", collapse: false });
   } catch {
@@ -34,7 +45,7 @@ export function parseColour(text: string): string | undefined {
   }
 }
 
-const ratio = (a: string, b: string): number => new Color(a).contrast(new Color(b), "WCAG21");
+const ratio = (a: string, b: string): number => colourOf(a).contrast(colourOf(b), "WCAG21");
 
 export interface ContrastFailure {
   scheme: Scheme;
@@ -54,7 +65,7 @@ export function contrastFailures(colour: string, scheme: Scheme): ContrastFailur
 export function passingShade(colour: string, scheme: Scheme): string {
   const towards = scheme === "light" ? "black" : "white";
   for (let amount = 0.05; amount < 1; amount += 0.05) {
-    const shade = new Color(colour).mix(towards, amount, { space: "srgb" }).to("srgb");
+    const shade = colourOf(colour).mix(towards, amount, { space: "srgb" }).to("srgb");
     const hex = shade.toString({ format: "hex", collapse: false });
     if (contrastFailures(hex, scheme).length === 0) return hex;
   }

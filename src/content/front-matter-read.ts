@@ -1,6 +1,7 @@
 import { ContentError } from "../lib/problems.ts";
 import { FRONT_MATTER_KEYS, type SectionFrontMatter, validateFrontMatter } from "./front-matter.ts";
 import { FRONT_MATTER_KINDS } from "./front-matter-keys.ts";
+import { readPlainFrontMatter } from "./front-matter-plain.ts";
 import { frontMatterValues } from "./front-matter-values.ts";
 import { parseFrontMatterYaml } from "./front-matter-yaml.ts";
 import { ID_PATTERN } from "./ids.ts";
@@ -67,8 +68,21 @@ export interface FrontMatterRead {
 /**
  * Reads front matter: the YAML with nothing dropped (src/content/front-matter-yaml.ts), each value
  * as written (front-matter-values.ts), then the rules for each key; every problem at its line.
+ * Front matter in the plain shape the tools write, whose values pass every rule, is read without
+ * the YAML parser, to the same result (src/content/front-matter-plain.ts).
  */
 export function readFrontMatter(file: string, split: SplitFile): FrontMatterRead {
+  const plain = readPlainFrontMatter(split.yaml, split.yamlLine);
+  const checked = plain && validateFrontMatter(plain.data);
+  if (plain && checked?.ok) {
+    const id = typeof plain.data.id === "string" && ID_PATTERN.test(plain.data.id) ? plain.data.id : undefined;
+    return { data: checked.data, titleLine: plain.titleLine, id, problems: [] };
+  }
+  return readFrontMatterYaml(file, split);
+}
+
+/** Reads front matter with the YAML parser and every check on what it finds. */
+export function readFrontMatterYaml(file: string, split: SplitFile): FrontMatterRead {
   const structured = Object.entries(FRONT_MATTER_KINDS).flatMap(([key, kind]) => (kind === "text" ? [] : [key]));
   const parsed = parseFrontMatterYaml(split.yaml, split.yamlLine, structured);
   const problems = parsed.problems.map((p) => new ContentError(file, p.problem, p.hint, p.line));

@@ -1,6 +1,14 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import { imageSize } from "image-size";
+import type { imageSize as ImageSize } from "image-size";
+
+/**
+ * image-size, read from its CommonJS build when a logo is read: its ES module build took about
+ * 0.03 s to load on every build, with a logo or not (docs/performance.md, round 8).
+ */
+const imageSize: typeof ImageSize = (input) =>
+  (createRequire(import.meta.url)("image-size") as { imageSize: typeof ImageSize }).imageSize(input);
 
 /** A logo file from the content folder, checked, with the size the header reserves for it. */
 export interface Logo {

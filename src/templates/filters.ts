@@ -3,6 +3,7 @@ import { compareBannerHtml, compareBodyHtml, compareHeadHtml, compareSectionsHtm
 import { readableDate } from "../lib/dates.ts";
 import { publicUrl } from "../lib/urls.ts";
 import { markdown, renderHeading } from "../render/markdown.ts";
+import { plainHeadingHtml } from "../render/plain-heading.ts";
 import { addClauseAddresses } from "./clause-addresses.ts";
 import { structuredData } from "./structured-data.ts";
 
@@ -11,8 +12,9 @@ export function pageUrl(sitePath: string, site: Site): string {
   return publicUrl(site, sitePath);
 }
 
-// Templates call these two on every page with the same few arguments ("Contents", the provenance
-// note), so each result is kept: at 10,000 sections, rendering them anew cost seconds (docs/performance.md).
+// Templates call these on every page with the same few arguments ("Contents", the provenance
+// note, the version's date), so each result is kept: at 10,000 sections, rendering them anew cost
+// seconds (docs/performance.md).
 function remembered<A extends unknown[]>(render: (...args: A) => string): (...args: A) => string {
   const results = new Map<string, string>();
   return (...args) => {
@@ -29,10 +31,17 @@ function remembered<A extends unknown[]>(render: (...args: A) => string): (...ar
 /** Inline Markdown from site data (the provenance note), through the same renderer as the policy. */
 export const markdownInline = remembered((text: string): string => markdown.renderInline(text));
 
-/** A heading in a layout ("Contents"), with the same id and permalink markup as the policy's own headings. */
+/**
+ * A heading in a layout ("Contents"), with the same id and permalink markup as the policy's own
+ * headings: written directly for plain text (src/render/plain-heading.ts), else rendered.
+ */
 export const headingHtml = remembered(
-  (text: string, id: string, level: number): string => renderHeading(markdown, text, id, level).html,
+  (text: string, id: string, level: number): string =>
+    plainHeadingHtml(text, id, level) ?? renderHeading(markdown, text, id, level).html,
 );
+
+/** "2014-04-08" → "8 April 2014" (src/lib/dates.ts): the few dates of a site, on every page. */
+export const rememberedDate = remembered(readableDate);
 
 /** A page as Eleventy's collections hold it: only what the sitemap needs. */
 export interface CollectionPage {
@@ -59,7 +68,7 @@ interface FilterHost {
 }
 
 export function filtersPlugin(eleventyConfig: FilterHost): void {
-  eleventyConfig.addFilter("readableDate", readableDate);
+  eleventyConfig.addFilter("readableDate", rememberedDate);
   eleventyConfig.addFilter("pageUrl", pageUrl);
   eleventyConfig.addFilter("markdownInline", markdownInline);
   eleventyConfig.addFilter("headingHtml", headingHtml);

@@ -46,11 +46,29 @@ interface DataHost {
   addGlobalData(name: string, value: unknown): void;
 }
 
+const isPlainData = (value: unknown): value is object =>
+  Array.isArray(value) ||
+  (value !== null && typeof value === "object" && [Object.prototype, null].includes(Object.getPrototypeOf(value)));
+
+/**
+ * Freezes a value and every plain object and array it holds, in place (a Map, a Buffer or a class
+ * instance is left as it is, and not looked into). Eleventy copies each plain object of the global
+ * data into every template's data, and wraps it in a new proxy each time a paginated page reads it,
+ * unless the object is frozen (@11ty/eleventy-utils Merge.js, Eleventy's Util/Objects/ProxyWrap.js);
+ * the templates only ever read the policy, so it is handed over frozen.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (!isPlainData(value) || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  return value;
+}
+
 /**
  * Hands the data to Eleventy as values, through the programmatic API's config callback: the
  * templates read what the build already loaded, and nothing is read twice.
  * https://www.11ty.dev/docs/data-global-custom/
  */
 export function addTemplateData(eleventyConfig: DataHost, data: TemplateData): void {
-  for (const [name, value] of Object.entries(data)) eleventyConfig.addGlobalData(name, value);
+  for (const [name, value] of Object.entries(data)) eleventyConfig.addGlobalData(name, deepFreeze(value));
 }

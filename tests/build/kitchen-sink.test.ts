@@ -1,8 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scanPage } from "../../src/checks/page-scan.ts";
+import { listFiles } from "../../src/lib/files.ts";
 import { loadPolicy } from "../../src/pipeline/load-policy.ts";
 import { legalBlocks, legalText, summaryBlocks } from "../helpers/legal-text.ts";
+import { parserScan } from "../helpers/parser-scan.ts";
 import { type BuiltSite, buildToTemp, fixturesDir, normalizeSpace, readSearchFragments } from "../helpers/site.ts";
 
 /** The policy that uses every construct: built once, with html-validate, as a deploy builds it. */
@@ -77,6 +80,18 @@ describe("ids on the kitchen sink's pages", () => {
       "notes_cookies",
       "notes_your-rights",
     ]);
+  });
+});
+
+describe("the post-build checks on the kitchen sink", () => {
+  it("read every page's ids, links and inline code as htmlparser2's Parser reads them", () => {
+    const pages = listFiles(site.outDir).filter((file) => file.endsWith(".html"));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const file of pages) {
+      const html = readFileSync(path.join(site.outDir, file), "utf8");
+      const [scanned, parsed] = [scanPage(html), parserScan(html)];
+      expect({ ...scanned, anchors: [...scanned.anchors] }, file).toEqual({ ...parsed, anchors: [...parsed.anchors] });
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readableDate } from "../../src/lib/dates.ts";
 import { markdown, renderHeading } from "../../src/render/markdown.ts";
-import { headingHtml, markdownInline } from "../../src/templates/filters.ts";
+import { headingHtml, markdownInline, rememberedDate } from "../../src/templates/filters.ts";
 
 // The filters keep their results, because templates call them on every page with the same few
 // arguments; a kept result must still be the one for exactly those arguments.
@@ -12,8 +12,9 @@ describe("filters called again", () => {
     expect(headingHtml("Contents", "toc", 2)).toContain('id="toc"');
     expect(headingHtml("Contents", "contents", 2)).toContain("<h2");
     expect(readableDate("2014-04-08")).toBe("8 April 2014");
-    expect(readableDate("2015-12-31")).toBe("31 December 2015");
-    expect(readableDate("2014-04-08")).toBe("8 April 2014");
+    expect(rememberedDate("2014-04-08")).toBe("8 April 2014");
+    expect(rememberedDate("2015-12-31")).toBe("31 December 2015");
+    expect(rememberedDate("2014-04-08")).toBe("8 April 2014");
     expect(markdownInline("*a*")).toBe("<em>a</em>");
     expect(markdownInline("`a`")).toBe("<code>a</code>");
   });
