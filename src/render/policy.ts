@@ -88,7 +88,13 @@ export function renderPolicy(ordered: SourceSection[], md: MarkdownIt = markdown
       1,
       Object.assign(wholePage, { aliases: {}, numberHeadings: () => [String(position)] }),
     );
-    const body = renderMarkdown(md, source.body, Object.assign(wholePage, { aliases, numberHeadings, sectionId }));
+    // Link definitions are the section's own (markdown-it keeps them in `env.references`), as on
+    // its own page: one section's `[terms]: …` must not turn another's literal "[terms]" into a link.
+    const body = renderMarkdown(
+      md,
+      source.body,
+      Object.assign(wholePage, { aliases, numberHeadings, sectionId, references: undefined }),
+    );
     return {
       ...source,
       position,

@@ -75,6 +75,27 @@ describe("the policy", () => {
     expect(first.html).toMatch(/<h2 id="clause-a" tabindex="-1"><span class="clause-number"[^>]*>1\.a<\/span> /);
   });
 
+  it("reads each section's link definitions in that section alone, on the whole-policy page as on its own", () => {
+    const [first, second] = buildPolicy([
+      section("first", 1, "See [the terms][terms].\n\n[terms]: https://example.com/terms"),
+      section("second", 2, "As in [terms], nothing more."),
+    ]).sections;
+    expect(first.inPolicy.html).toContain('<a href="https://example.com/terms">the terms</a>');
+    expect(second.html).toContain("As in [terms], nothing more.");
+    expect(second.inPolicy.html).toContain("As in [terms], nothing more.");
+  });
+
+  it("keeps each section's notes at the end of that section on the whole-policy page", () => {
+    const [first, second] = buildPolicy([
+      section("first", 1, "We keep logs.[^keep]\n\n[^keep]: For thirty days."),
+      section("second", 2, "We share nothing.[^share]\n\n[^share]: Except as the law requires."),
+    ]).sections;
+    expect(first.inPolicy.html).toContain("For thirty days.");
+    expect(first.inPolicy.html).not.toContain("Except as the law requires.");
+    expect(second.inPolicy.html).toContain("Except as the law requires.");
+    expect(second.inPolicy.html).not.toContain("For thirty days.");
+  });
+
   it("refuses a clause id used twice across the whole policy, naming both files", () => {
     expect(() => buildPolicy([section("a", 1, "## X {#dup}"), section("b", 2, "## Y {#dup}", "b.md")])).toThrow(
       /^b\.md:6: the id `dup` \(clause id\) is already used by clause id in 1-a\.md:6/m,
