@@ -25,7 +25,7 @@ export interface PageScan {
 }
 
 /** Attributes that hold a URL the site must serve, by element. */
-const URL_ATTRIBUTES: Readonly<Record<string, string>> = {
+export const URL_ATTRIBUTES: Readonly<Record<string, string>> = {
   a: "href",
   area: "href",
   link: "href",

@@ -1,20 +1,6 @@
 import { Parser } from "htmlparser2";
 import { inlineCodeOf } from "../../src/checks/inline-code.ts";
-import type { PageScan } from "../../src/checks/page-scan.ts";
-
-const URL_ATTRIBUTES: Readonly<Record<string, string>> = {
-  a: "href",
-  area: "href",
-  link: "href",
-  script: "src",
-  img: "src",
-  source: "src",
-  iframe: "src",
-  audio: "src",
-  video: "src",
-  track: "src",
-  form: "action",
-};
+import { type PageScan, URL_ATTRIBUTES } from "../../src/checks/page-scan.ts";
 
 /**
  * What the post-build checks must find in a page, read by htmlparser2's full Parser with its
