@@ -7,15 +7,13 @@ import { type Asset, assetSettingsKey, collectAssets, type ExtraAssets } from ".
  * What one build of `npm start` hands to the next. It builds the whole site again on every save,
  * and some of that work gives the same result every time: the assets (esbuild bundles the search
  * page's and the compare view's scripts) and Pagefind's process (started anew for each index).
- * Saving a section changes neither, so a rebuild keeps them and spends its time on what changed.
+ * Saving a section changes neither, so a rebuild keeps them and spends its time on what changed;
+ * a build given one keeps Pagefind's process for the next (src/search/search-index.ts).
  * `npm run build` builds once and keeps nothing.
  */
 export class BuildReuse {
   #assets: { settings: string; sources: AssetSources; assets: Record<string, Asset> } | undefined;
   #removing: Promise<void> = Promise.resolve();
-
-  /** Pagefind's process runs from one build's index to the next (src/search/search-index.ts). */
-  readonly keepSearchService = true;
 
   /**
    * The assets as the last build collected them, while every file they were made from holds the

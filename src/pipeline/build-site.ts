@@ -98,7 +98,7 @@ export async function buildSite(options: BuildOptions, hooks: BuildHooks = {}): 
     };
     const indexStarted = performance.now();
     const extras = indexExtras(data.policy, data.history.archived);
-    const keepService = hooks.reuse?.keepSearchService;
+    const keepService = hooks.reuse !== undefined;
     const { pages } = await buildSearchIndex(staging, { visit, language: site.lang, extras, keepService });
     hooks.onStep?.("search-index", performance.now() - indexStarted - checkingMs);
     await step(
