@@ -12,6 +12,7 @@ import { launchBrowser } from "../../src/tools/chromium.ts";
 import { type Served, serveDirectory } from "../../src/tools/static-server.ts";
 import { checkA11y } from "../helpers/axe.ts";
 import { layoutShiftSoFar, watchLayoutShift } from "../helpers/layout-shift.ts";
+import { openPage, type ReadingOptions } from "../helpers/reader.ts";
 import { type BuiltSite, buildToTemp, fixtureContent, fixtureHistory } from "../helpers/site.ts";
 
 const PREFIX = "/privacy/";
@@ -38,19 +39,8 @@ afterAll(async () => {
   site?.cleanup();
 });
 
-async function open(
-  sitePath: string,
-  options: { colorScheme?: "light" | "dark"; width?: number; javaScript?: boolean } = {},
-): Promise<Page> {
-  const context = await browser.newContext({
-    colorScheme: options.colorScheme ?? "light",
-    viewport: { width: options.width ?? 1280, height: 800 },
-    javaScriptEnabled: options.javaScript ?? true,
-  });
-  const page = await context.newPage();
-  await page.goto(`${served.url}${sitePath}`);
-  return page;
-}
+const open = (sitePath: string, options: ReadingOptions = {}): Promise<Page> =>
+  openPage(browser, `${served.url}${sitePath}`, options);
 
 const drawn = (page: Page) => page.getByRole("heading", { level: 1, name: HEADING }).waitFor();
 

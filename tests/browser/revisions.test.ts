@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/tools/chromium.ts";
 import { type Served, serveDirectory } from "../../src/tools/static-server.ts";
 import { checkA11y } from "../helpers/axe.ts";
+import { openPage, type ReadingOptions } from "../helpers/reader.ts";
 import { type BuiltSite, buildToTemp, fixtureContent, fixtureHistory } from "../helpers/site.ts";
 
 const COMPARE = "history/2020-07-01/changes/";
@@ -44,19 +45,8 @@ afterAll(async () => {
   upcoming?.cleanup();
 });
 
-async function open(
-  sitePath: string,
-  options: { colorScheme?: "light" | "dark"; width?: number; javaScript?: boolean; origin?: string } = {},
-): Promise<Page> {
-  const context = await browser.newContext({
-    colorScheme: options.colorScheme ?? "light",
-    viewport: { width: options.width ?? 1280, height: 800 },
-    javaScriptEnabled: options.javaScript ?? true,
-  });
-  const page = await context.newPage();
-  await page.goto(`${options.origin ?? served.url}${sitePath}`);
-  return page;
-}
+const open = (sitePath: string, options: ReadingOptions & { origin?: string } = {}): Promise<Page> =>
+  openPage(browser, `${options.origin ?? served.url}${sitePath}`, options);
 
 /** The rendered width of the first "[removed: " cue. */
 const cueWidth = async (page: Page): Promise<number> =>

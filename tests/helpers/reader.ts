@@ -33,6 +33,25 @@ export async function startReader(siteDir = inject("siteDir")): Promise<Reader> 
   };
 }
 
+/** How a test reads a page: light or dark, how wide, with JavaScript or without. */
+export interface ReadingOptions {
+  colorScheme?: "light" | "dark";
+  width?: number;
+  javaScript?: boolean;
+}
+
+/** `url` in a page of a fresh context of `browser` (axe needs a page from a context it owns), 1280 px light by default. */
+export async function openPage(browser: Browser, url: string, options: ReadingOptions = {}): Promise<Page> {
+  const context = await browser.newContext({
+    colorScheme: options.colorScheme ?? "light",
+    viewport: { width: options.width ?? 1280, height: 800 },
+    javaScriptEnabled: options.javaScript ?? true,
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
 /** Every path a reader can land on, as listed by the built site itself. */
 export function sitePaths(sectionIds: string[]): string[] {
   return ["/", ...sectionIds.map((id) => `/${id}/`), "/search/", "/404.html"];
